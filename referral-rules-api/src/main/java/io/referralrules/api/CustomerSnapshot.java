@@ -1,0 +1,225 @@
+package io.referralrules.api;
+
+import io.referralrules.api.facts.Complaint;
+import io.referralrules.api.facts.Customer;
+import io.referralrules.api.facts.ExtraValue;
+import io.referralrules.api.facts.Fact;
+import io.referralrules.api.facts.FeedbackAnswer;
+import io.referralrules.api.facts.FollowUp;
+import io.referralrules.api.facts.Introduction;
+import io.referralrules.api.facts.PositioningConversation;
+import io.referralrules.api.facts.ProactiveAction;
+import io.referralrules.api.facts.ReferralAsk;
+import io.referralrules.api.facts.ReferralGiven;
+import io.referralrules.api.facts.ReferredSale;
+import io.referralrules.api.facts.Sale;
+import io.referralrules.api.facts.ServiceInteraction;
+import io.referralrules.api.facts.SocialTouch;
+import io.referralrules.api.facts.SurveyScore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Everything the host knows about one customer, grouped by kind. Immutable: the lists are copies.
+ *
+ * <p>The constructor rejects a snapshot that cannot be true with an {@link IllegalArgumentException} naming the
+ * field: a {@code null} element, two facts of one kind with the same id, or a follow-up, referred sale or
+ * introduction that points at an id the snapshot does not hold.
+ *
+ * <pre>{@code
+ * CustomerSnapshot snapshot = CustomerSnapshot.builder(new Customer("C-1", CustomerType.BUSINESS, "rep-7", null))
+ *         .add(new Sale("S-1", LocalDate.of(2026, 1, 5), new BigDecimal("9000"), "late deliveries"))
+ *         .add(new ServiceInteraction("SI-1", LocalDate.of(2026, 2, 1), 5, IssueStatus.RESOLVED))
+ *         .build();
+ * }</pre>
+ *
+ * @param customer                 the customer
+ * @param sales                    sales closed with the customer
+ * @param serviceInteractions      service contacts and their ratings
+ * @param proactiveActions         needs we handled before the customer asked
+ * @param extraValues              value given beyond the contract
+ * @param referralsGiven           business leads we referred to the customer
+ * @param socialTouches            contact outside strict business
+ * @param positioningConversations positioning conversations held after sales
+ * @param feedbackAnswers          answers from feedback and testimonial conversations
+ * @param surveyScores             NPS, CSAT and CES scores
+ * @param complaints               complaints raised
+ * @param asks                     referral asks made
+ * @param introductions            introductions the customer agreed to make
+ * @param followUps                follow-ups done for introductions
+ * @param referredSales            sales to referred prospects
+ */
+public record CustomerSnapshot(Customer customer, List<Sale> sales, List<ServiceInteraction> serviceInteractions,
+                               List<ProactiveAction> proactiveActions, List<ExtraValue> extraValues,
+                               List<ReferralGiven> referralsGiven, List<SocialTouch> socialTouches,
+                               List<PositioningConversation> positioningConversations,
+                               List<FeedbackAnswer> feedbackAnswers, List<SurveyScore> surveyScores,
+                               List<Complaint> complaints, List<ReferralAsk> asks, List<Introduction> introductions,
+                               List<FollowUp> followUps, List<ReferredSale> referredSales) {
+
+    public CustomerSnapshot {
+        if (customer == null) {
+            throw new IllegalArgumentException("CustomerSnapshot.customer must not be null");
+        }
+        sales = checked("sales", sales);
+        serviceInteractions = checked("serviceInteractions", serviceInteractions);
+        proactiveActions = checked("proactiveActions", proactiveActions);
+        extraValues = checked("extraValues", extraValues);
+        referralsGiven = checked("referralsGiven", referralsGiven);
+        socialTouches = checked("socialTouches", socialTouches);
+        positioningConversations = checked("positioningConversations", positioningConversations);
+        feedbackAnswers = checked("feedbackAnswers", feedbackAnswers);
+        surveyScores = checked("surveyScores", surveyScores);
+        complaints = checked("complaints", complaints);
+        asks = checked("asks", asks);
+        introductions = checked("introductions", introductions);
+        followUps = checked("followUps", followUps);
+        referredSales = checked("referredSales", referredSales);
+
+        Set<String> askIds = ids(asks);
+        for (int i = 0; i < introductions.size(); i++) {
+            Introduction intro = introductions.get(i);
+            if (intro.askId() != null && !askIds.contains(intro.askId())) {
+                throw new IllegalArgumentException("CustomerSnapshot.introductions[" + i + "].askId refers to unknown ask '"
+                        + intro.askId() + "' (id=" + intro.id() + ")");
+            }
+        }
+        Set<String> introIds = ids(introductions);
+        for (int i = 0; i < followUps.size(); i++) {
+            FollowUp f = followUps.get(i);
+            if (!introIds.contains(f.introductionId())) {
+                throw new IllegalArgumentException("CustomerSnapshot.followUps[" + i + "].introductionId refers to unknown introduction '"
+                        + f.introductionId() + "' (id=" + f.id() + ")");
+            }
+        }
+        for (int i = 0; i < referredSales.size(); i++) {
+            ReferredSale s = referredSales.get(i);
+            if (!introIds.contains(s.introductionId())) {
+                throw new IllegalArgumentException("CustomerSnapshot.referredSales[" + i + "].introductionId refers to unknown introduction '"
+                        + s.introductionId() + "' (id=" + s.id() + ")");
+            }
+        }
+    }
+
+    private static <T extends Fact> List<T> checked(String field, List<T> facts) {
+        if (facts == null) {
+            throw new IllegalArgumentException("CustomerSnapshot." + field + " must not be null (use an empty list)");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < facts.size(); i++) {
+            T fact = facts.get(i);
+            if (fact == null) {
+                throw new IllegalArgumentException("CustomerSnapshot." + field + "[" + i + "] must not be null");
+            }
+            Integer first = seen.putIfAbsent(fact.id(), i);
+            if (first != null) {
+                throw new IllegalArgumentException("CustomerSnapshot." + field + "[" + i + "].id duplicates '" + fact.id()
+                        + "' of " + field + "[" + first + "]");
+            }
+        }
+        return List.copyOf(facts);
+    }
+
+    private static Set<String> ids(List<? extends Fact> facts) {
+        return facts.stream().map(Fact::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** All facts of the snapshot, kind by kind in the order of the record's components. */
+    public Stream<Fact> facts() {
+        return Stream.of(sales, serviceInteractions, proactiveActions, extraValues, referralsGiven, socialTouches,
+                positioningConversations, feedbackAnswers, surveyScores, complaints, asks, introductions, followUps,
+                referredSales).flatMap(List::stream);
+    }
+
+    /** Starts a snapshot of the given customer. */
+    public static Builder builder(Customer customer) {
+        return new Builder(customer);
+    }
+
+    /** A builder pre-filled with this snapshot's facts, to add more. */
+    public Builder toBuilder() {
+        Builder b = new Builder(customer);
+        facts().forEach(b::add);
+        return b;
+    }
+
+    /** Collects a customer's facts; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private final Customer customer;
+        private final List<Sale> sales = new ArrayList<>();
+        private final List<ServiceInteraction> serviceInteractions = new ArrayList<>();
+        private final List<ProactiveAction> proactiveActions = new ArrayList<>();
+        private final List<ExtraValue> extraValues = new ArrayList<>();
+        private final List<ReferralGiven> referralsGiven = new ArrayList<>();
+        private final List<SocialTouch> socialTouches = new ArrayList<>();
+        private final List<PositioningConversation> positioningConversations = new ArrayList<>();
+        private final List<FeedbackAnswer> feedbackAnswers = new ArrayList<>();
+        private final List<SurveyScore> surveyScores = new ArrayList<>();
+        private final List<Complaint> complaints = new ArrayList<>();
+        private final List<ReferralAsk> asks = new ArrayList<>();
+        private final List<Introduction> introductions = new ArrayList<>();
+        private final List<FollowUp> followUps = new ArrayList<>();
+        private final List<ReferredSale> referredSales = new ArrayList<>();
+
+        private Builder(Customer customer) {
+            this.customer = customer;
+        }
+
+        /** Adds one fact to the list of its kind. */
+        public Builder add(Fact fact) {
+            Objects.requireNonNull(fact, "fact");
+            if (fact instanceof Sale f) {
+                sales.add(f);
+            } else if (fact instanceof ServiceInteraction f) {
+                serviceInteractions.add(f);
+            } else if (fact instanceof ProactiveAction f) {
+                proactiveActions.add(f);
+            } else if (fact instanceof ExtraValue f) {
+                extraValues.add(f);
+            } else if (fact instanceof ReferralGiven f) {
+                referralsGiven.add(f);
+            } else if (fact instanceof SocialTouch f) {
+                socialTouches.add(f);
+            } else if (fact instanceof PositioningConversation f) {
+                positioningConversations.add(f);
+            } else if (fact instanceof FeedbackAnswer f) {
+                feedbackAnswers.add(f);
+            } else if (fact instanceof SurveyScore f) {
+                surveyScores.add(f);
+            } else if (fact instanceof Complaint f) {
+                complaints.add(f);
+            } else if (fact instanceof ReferralAsk f) {
+                asks.add(f);
+            } else if (fact instanceof Introduction f) {
+                introductions.add(f);
+            } else if (fact instanceof FollowUp f) {
+                followUps.add(f);
+            } else if (fact instanceof ReferredSale f) {
+                referredSales.add(f);
+            } else {
+                throw new IllegalStateException("unhandled fact kind " + fact.getClass().getName());
+            }
+            return this;
+        }
+
+        /** Adds several facts, each to the list of its kind. */
+        public Builder addAll(Iterable<? extends Fact> facts) {
+            facts.forEach(this::add);
+            return this;
+        }
+
+        /** Validates and builds the snapshot. */
+        public CustomerSnapshot build() {
+            return new CustomerSnapshot(customer, sales, serviceInteractions, proactiveActions, extraValues,
+                    referralsGiven, socialTouches, positioningConversations, feedbackAnswers, surveyScores, complaints,
+                    asks, introductions, followUps, referredSales);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.referralrules.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine's answer for one customer on one day. Immutable; two assessments of the same snapshot, day and policy
+ * are equal.
+ *
+ * @param customerId   the assessed customer's id
+ * @param asOf         the assessment day
+ * @param stage        where the customer stands in the cycle (exactly one)
+ * @param stageReason  the rule that decided the stage and why
+ * @param trustEarned  whether the customer's trust builders earn the right to ask
+ * @param trustBuilders the five trust builders, in {@link TrustBuilder} order (empty when there is no relationship)
+ * @param actions      what to do next, by due date
+ * @param warnings     what went wrong in the customer's history, by date
+ * @param reasons      every conclusion the rules drew, in the order they were drawn
+ * @param firedRules   the names of the rules that fired, in firing order (a rule that fired for several facts
+ *                     appears once per firing)
+ */
+public record ReadinessAssessment(String customerId, LocalDate asOf, Stage stage, Reason stageReason,
+                                  boolean trustEarned, List<TrustBuilderResult> trustBuilders,
+                                  List<NextAction> actions, List<Warning> warnings, List<Reason> reasons,
+                                  List<String> firedRules) {
+    public ReadinessAssessment {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(stageReason, "stageReason");
+        trustBuilders = List.copyOf(trustBuilders);
+        actions = List.copyOf(actions);
+        warnings = List.copyOf(warnings);
+        reasons = List.copyOf(reasons);
+        firedRules = List.copyOf(firedRules);
+    }
+
+    /** The first action of the given type, if any. */
+    public Optional<NextAction> action(ActionType type) {
+        return actions.stream().filter(a -> a.type() == type).findFirst();
+    }
+
+    /** Whether any warning of the given type was raised. */
+    public boolean hasWarning(WarningType type) {
+        return warnings.stream().anyMatch(w -> w.type() == type);
+    }
+
+    /** The result for one trust builder, if the customer has a relationship. */
+    public Optional<TrustBuilderResult> trustBuilder(TrustBuilder builder) {
+        return trustBuilders.stream().filter(t -> t.builder() == builder).findFirst();
+    }
+}

@@ -1,0 +1,256 @@
+package io.referralrules.api;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every threshold the rules use, in one immutable object. The rules never hold a number of their own.
+ *
+ * <p>Day windows are counted in whole days and are inclusive: "within N days" of an event means on the event's day or
+ * up to N days after it (a sale closed 30 days ago is within a 30-day window, one closed 31 days ago is not), and a
+ * period of N days after an event lasts through the N-th day after it.
+ *
+ * <pre>{@code
+ * ReadinessPolicy strict = ReadinessPolicy.defaults().toBuilder()
+ *         .greenLightsRequired(3)
+ *         .askCoolDownDays(120)
+ *         .build();
+ * }</pre>
+ *
+ * @param positioningWindowDays    a sale closed within this many days, with no positioning conversation since, puts the
+ *                                 customer in {@link Stage#POSITIONING} (default 30)
+ * @param positioningDueDays       the positioning conversation is due this many days after the close (default 1)
+ * @param lookbackDays             how far back trust builders, complaint signals, ask warnings and follow-ups are looked
+ *                                 at (default 365)
+ * @param serviceMinInteractions   service quality needs at least this many interactions (default 2)
+ * @param serviceMinAverageRating  and an average satisfaction of at least this, on the 1-5 scale (default 4.0)
+ * @param proactiveMinActions      proactive care needs at least this many proactive actions (default 1)
+ * @param extraValueMinDeliveries  extra value needs at least this many deliveries (default 1)
+ * @param reciprocityMinReferrals  reciprocity needs at least this many referrals given to the customer (default 1)
+ * @param relationshipMinTouches   relationship needs at least this many social touches (default 1)
+ * @param trustBuildersRequired    trust is earned when at least this many of the five builders are met (default 3)...
+ * @param mandatoryTrustBuilders   ...including all of these (default service quality and reciprocity)
+ * @param feedbackWindowDays       a feedback conversation within this many days is recent; older green lights do
+ *                                 not count (default 90)
+ * @param greenLightsRequired      green lights needed to confirm trust (default 2)
+ * @param npsPromoterMin           an NPS at or above this is a green light (default 9)
+ * @param npsDetractorMax          an NPS at or below this is a complaint (default 6)
+ * @param complaintVetoDays        after a complaint is resolved the ask stays vetoed this many days (default 30)
+ * @param prematureAskDays         an ask within this many days of the first sale, before trust was earned, is
+ *                                 premature (default 14)
+ * @param pushyChaseDays           another ask within this many days after a premature one is a pushy chase (default 7)
+ * @param titForTatDays            an ask within this many days after we gave the customer a referral looks like a
+ *                                 trade (default 14)
+ * @param askCoolDownDays          after an ask, the customer cools down this many days; another ask within it is ask
+ *                                 fatigue (default 90)
+ * @param introductionWaitDays     an ask or an agreed introduction is awaited this many days before the customer is
+ *                                 reminded to confirm (default 7)
+ * @param thankReferrerDays        thank the referrer this many days after the introduction was agreed (default 1)
+ * @param statusReportDays         report to the referrer this many days after we first contacted the prospect
+ *                                 (default 3)
+ * @param thankYouGiftDays         send the thank-you gift this many days after the referred sale (default 7)
+ */
+public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays, int lookbackDays,
+                              int serviceMinInteractions, double serviceMinAverageRating, int proactiveMinActions,
+                              int extraValueMinDeliveries, int reciprocityMinReferrals, int relationshipMinTouches,
+                              int trustBuildersRequired, Set<TrustBuilder> mandatoryTrustBuilders,
+                              int feedbackWindowDays, int greenLightsRequired, int npsPromoterMin, int npsDetractorMax,
+                              int complaintVetoDays, int prematureAskDays, int pushyChaseDays, int titForTatDays,
+                              int askCoolDownDays, int introductionWaitDays, int thankReferrerDays,
+                              int statusReportDays, int thankYouGiftDays) {
+
+    private static final ReadinessPolicy DEFAULTS = new ReadinessPolicy(30, 1, 365, 2, 4.0, 1, 1, 1, 1, 3,
+            EnumSet.of(TrustBuilder.SERVICE_QUALITY, TrustBuilder.RECIPROCITY), 90, 2, 9, 6, 30, 14, 7, 14, 90, 7, 1,
+            3, 7);
+
+    public ReadinessPolicy {
+        nonNegative("positioningWindowDays", positioningWindowDays);
+        nonNegative("positioningDueDays", positioningDueDays);
+        nonNegative("lookbackDays", lookbackDays);
+        nonNegative("serviceMinInteractions", serviceMinInteractions);
+        if (!(serviceMinAverageRating >= 1.0 && serviceMinAverageRating <= 5.0)) {
+            throw new IllegalArgumentException("ReadinessPolicy.serviceMinAverageRating must be between 1.0 and 5.0, was "
+                    + serviceMinAverageRating);
+        }
+        nonNegative("proactiveMinActions", proactiveMinActions);
+        nonNegative("extraValueMinDeliveries", extraValueMinDeliveries);
+        nonNegative("reciprocityMinReferrals", reciprocityMinReferrals);
+        nonNegative("relationshipMinTouches", relationshipMinTouches);
+        int builders = TrustBuilder.values().length;
+        if (trustBuildersRequired < 0 || trustBuildersRequired > builders) {
+            throw new IllegalArgumentException("ReadinessPolicy.trustBuildersRequired must be between 0 and " + builders
+                    + ", was " + trustBuildersRequired);
+        }
+        if (mandatoryTrustBuilders == null || mandatoryTrustBuilders.contains(null)) {
+            throw new IllegalArgumentException("ReadinessPolicy.mandatoryTrustBuilders must not be or contain null, was "
+                    + mandatoryTrustBuilders);
+        }
+        mandatoryTrustBuilders = mandatoryTrustBuilders.isEmpty()
+                ? Set.of() : Set.copyOf(EnumSet.copyOf(mandatoryTrustBuilders));
+        nonNegative("feedbackWindowDays", feedbackWindowDays);
+        nonNegative("greenLightsRequired", greenLightsRequired);
+        if (npsPromoterMin < 0 || npsPromoterMin > 10) {
+            throw new IllegalArgumentException("ReadinessPolicy.npsPromoterMin must be between 0 and 10, was " + npsPromoterMin);
+        }
+        if (npsDetractorMax < -1 || npsDetractorMax >= npsPromoterMin) {
+            throw new IllegalArgumentException("ReadinessPolicy.npsDetractorMax must be between -1 (no detractors) and npsPromoterMin - 1 ("
+                    + (npsPromoterMin - 1) + "), was " + npsDetractorMax);
+        }
+        nonNegative("complaintVetoDays", complaintVetoDays);
+        nonNegative("prematureAskDays", prematureAskDays);
+        nonNegative("pushyChaseDays", pushyChaseDays);
+        nonNegative("titForTatDays", titForTatDays);
+        nonNegative("askCoolDownDays", askCoolDownDays);
+        nonNegative("introductionWaitDays", introductionWaitDays);
+        nonNegative("thankReferrerDays", thankReferrerDays);
+        nonNegative("statusReportDays", statusReportDays);
+        nonNegative("thankYouGiftDays", thankYouGiftDays);
+    }
+
+    private static void nonNegative(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("ReadinessPolicy." + field + " must not be negative, was " + value);
+        }
+    }
+
+    /** The earned-trust method's defaults. */
+    public static ReadinessPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** Whether the builder must be met for trust to be earned. */
+    public boolean mandatory(TrustBuilder builder) {
+        return mandatoryTrustBuilders.contains(builder);
+    }
+
+    /** The minimum count of facts a builder needs (for service quality, the minimum number of interactions). */
+    public int minimumEvidence(TrustBuilder builder) {
+        return switch (Objects.requireNonNull(builder, "builder")) {
+            case SERVICE_QUALITY -> serviceMinInteractions;
+            case PROACTIVE_CARE -> proactiveMinActions;
+            case EXTRA_VALUE -> extraValueMinDeliveries;
+            case RECIPROCITY -> reciprocityMinReferrals;
+            case RELATIONSHIP -> relationshipMinTouches;
+        };
+    }
+
+    /** A builder pre-filled with this policy's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some thresholds of a policy; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private int positioningWindowDays;
+        private int positioningDueDays;
+        private int lookbackDays;
+        private int serviceMinInteractions;
+        private double serviceMinAverageRating;
+        private int proactiveMinActions;
+        private int extraValueMinDeliveries;
+        private int reciprocityMinReferrals;
+        private int relationshipMinTouches;
+        private int trustBuildersRequired;
+        private Set<TrustBuilder> mandatoryTrustBuilders;
+        private int feedbackWindowDays;
+        private int greenLightsRequired;
+        private int npsPromoterMin;
+        private int npsDetractorMax;
+        private int complaintVetoDays;
+        private int prematureAskDays;
+        private int pushyChaseDays;
+        private int titForTatDays;
+        private int askCoolDownDays;
+        private int introductionWaitDays;
+        private int thankReferrerDays;
+        private int statusReportDays;
+        private int thankYouGiftDays;
+
+        private Builder(ReadinessPolicy p) {
+            positioningWindowDays = p.positioningWindowDays;
+            positioningDueDays = p.positioningDueDays;
+            lookbackDays = p.lookbackDays;
+            serviceMinInteractions = p.serviceMinInteractions;
+            serviceMinAverageRating = p.serviceMinAverageRating;
+            proactiveMinActions = p.proactiveMinActions;
+            extraValueMinDeliveries = p.extraValueMinDeliveries;
+            reciprocityMinReferrals = p.reciprocityMinReferrals;
+            relationshipMinTouches = p.relationshipMinTouches;
+            trustBuildersRequired = p.trustBuildersRequired;
+            mandatoryTrustBuilders = p.mandatoryTrustBuilders;
+            feedbackWindowDays = p.feedbackWindowDays;
+            greenLightsRequired = p.greenLightsRequired;
+            npsPromoterMin = p.npsPromoterMin;
+            npsDetractorMax = p.npsDetractorMax;
+            complaintVetoDays = p.complaintVetoDays;
+            prematureAskDays = p.prematureAskDays;
+            pushyChaseDays = p.pushyChaseDays;
+            titForTatDays = p.titForTatDays;
+            askCoolDownDays = p.askCoolDownDays;
+            introductionWaitDays = p.introductionWaitDays;
+            thankReferrerDays = p.thankReferrerDays;
+            statusReportDays = p.statusReportDays;
+            thankYouGiftDays = p.thankYouGiftDays;
+        }
+
+        /** @see ReadinessPolicy#positioningWindowDays() */
+        public Builder positioningWindowDays(int v) { positioningWindowDays = v; return this; }
+        /** @see ReadinessPolicy#positioningDueDays() */
+        public Builder positioningDueDays(int v) { positioningDueDays = v; return this; }
+        /** @see ReadinessPolicy#lookbackDays() */
+        public Builder lookbackDays(int v) { lookbackDays = v; return this; }
+        /** @see ReadinessPolicy#serviceMinInteractions() */
+        public Builder serviceMinInteractions(int v) { serviceMinInteractions = v; return this; }
+        /** @see ReadinessPolicy#serviceMinAverageRating() */
+        public Builder serviceMinAverageRating(double v) { serviceMinAverageRating = v; return this; }
+        /** @see ReadinessPolicy#proactiveMinActions() */
+        public Builder proactiveMinActions(int v) { proactiveMinActions = v; return this; }
+        /** @see ReadinessPolicy#extraValueMinDeliveries() */
+        public Builder extraValueMinDeliveries(int v) { extraValueMinDeliveries = v; return this; }
+        /** @see ReadinessPolicy#reciprocityMinReferrals() */
+        public Builder reciprocityMinReferrals(int v) { reciprocityMinReferrals = v; return this; }
+        /** @see ReadinessPolicy#relationshipMinTouches() */
+        public Builder relationshipMinTouches(int v) { relationshipMinTouches = v; return this; }
+        /** @see ReadinessPolicy#trustBuildersRequired() */
+        public Builder trustBuildersRequired(int v) { trustBuildersRequired = v; return this; }
+        /** @see ReadinessPolicy#mandatoryTrustBuilders() */
+        public Builder mandatoryTrustBuilders(Set<TrustBuilder> v) { mandatoryTrustBuilders = v; return this; }
+        /** @see ReadinessPolicy#feedbackWindowDays() */
+        public Builder feedbackWindowDays(int v) { feedbackWindowDays = v; return this; }
+        /** @see ReadinessPolicy#greenLightsRequired() */
+        public Builder greenLightsRequired(int v) { greenLightsRequired = v; return this; }
+        /** @see ReadinessPolicy#npsPromoterMin() */
+        public Builder npsPromoterMin(int v) { npsPromoterMin = v; return this; }
+        /** @see ReadinessPolicy#npsDetractorMax() */
+        public Builder npsDetractorMax(int v) { npsDetractorMax = v; return this; }
+        /** @see ReadinessPolicy#complaintVetoDays() */
+        public Builder complaintVetoDays(int v) { complaintVetoDays = v; return this; }
+        /** @see ReadinessPolicy#prematureAskDays() */
+        public Builder prematureAskDays(int v) { prematureAskDays = v; return this; }
+        /** @see ReadinessPolicy#pushyChaseDays() */
+        public Builder pushyChaseDays(int v) { pushyChaseDays = v; return this; }
+        /** @see ReadinessPolicy#titForTatDays() */
+        public Builder titForTatDays(int v) { titForTatDays = v; return this; }
+        /** @see ReadinessPolicy#askCoolDownDays() */
+        public Builder askCoolDownDays(int v) { askCoolDownDays = v; return this; }
+        /** @see ReadinessPolicy#introductionWaitDays() */
+        public Builder introductionWaitDays(int v) { introductionWaitDays = v; return this; }
+        /** @see ReadinessPolicy#thankReferrerDays() */
+        public Builder thankReferrerDays(int v) { thankReferrerDays = v; return this; }
+        /** @see ReadinessPolicy#statusReportDays() */
+        public Builder statusReportDays(int v) { statusReportDays = v; return this; }
+        /** @see ReadinessPolicy#thankYouGiftDays() */
+        public Builder thankYouGiftDays(int v) { thankYouGiftDays = v; return this; }
+
+        /** Validates and builds the policy. */
+        public ReadinessPolicy build() {
+            return new ReadinessPolicy(positioningWindowDays, positioningDueDays, lookbackDays, serviceMinInteractions,
+                    serviceMinAverageRating, proactiveMinActions, extraValueMinDeliveries, reciprocityMinReferrals,
+                    relationshipMinTouches, trustBuildersRequired, mandatoryTrustBuilders, feedbackWindowDays,
+                    greenLightsRequired, npsPromoterMin, npsDetractorMax, complaintVetoDays, prematureAskDays,
+                    pushyChaseDays, titForTatDays, askCoolDownDays, introductionWaitDays, thankReferrerDays,
+                    statusReportDays, thankYouGiftDays);
+        }
+    }
+}

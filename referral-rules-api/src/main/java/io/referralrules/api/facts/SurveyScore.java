@@ -1,0 +1,21 @@
+package io.referralrules.api.facts;
+
+import java.time.LocalDate;
+
+/**
+ * A survey score the customer gave. With the default policy an NPS of 9-10 counts as a green light and an NPS of
+ * 0-6 as a complaint (open until a later green light); CSAT and CES are carried for host rules and reports.
+ *
+ * @param id    the host's id
+ * @param date  the day the score was given
+ * @param type  the scale
+ * @param score the score, within the scale's range
+ */
+public record SurveyScore(String id, LocalDate date, SurveyType type, int score) implements Fact {
+    public SurveyScore {
+        Checks.id("SurveyScore", id);
+        Checks.required("SurveyScore", id, "date", date);
+        Checks.required("SurveyScore", id, "type", type);
+        Checks.range("SurveyScore", id, "score", score, type.min(), type.max());
+    }
+}

@@ -1,0 +1,15 @@
+package io.referralrules.engine.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A complaint from any source with the day it was settled ({@code null} while open as of the assessment day).
+ * {@code evidence} holds the complaint's fact id and, when settled by a later green light, that fact's id.
+ */
+public record ComplaintSignal(String factId, LocalDate date, LocalDate settledOn, List<String> evidence) {
+    /** Whether the complaint was still open on the given day. */
+    public boolean openOn(LocalDate day) {
+        return !date.isAfter(day) && (settledOn == null || settledOn.isAfter(day));
+    }
+}

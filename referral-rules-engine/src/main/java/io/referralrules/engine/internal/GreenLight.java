@@ -1,0 +1,7 @@
+package io.referralrules.engine.internal;
+
+import java.time.LocalDate;
+
+/** A green-light signal (a green-light feedback answer or a promoter score); {@code factId} is the source fact. */
+public record GreenLight(String factId, LocalDate date) {
+}

@@ -1,0 +1,7 @@
+package io.referralrules.engine.internal;
+
+import java.time.LocalDate;
+
+/** An ask judged premature, so that a quick second ask can be judged a pushy chase. */
+public record PrematureAsk(String askId, LocalDate date) {
+}

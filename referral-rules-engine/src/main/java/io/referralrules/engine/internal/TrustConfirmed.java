@@ -1,0 +1,7 @@
+package io.referralrules.engine.internal;
+
+import java.util.List;
+
+/** Enough green lights confirm that the right to ask was earned. */
+public record TrustConfirmed(List<String> evidence) {
+}

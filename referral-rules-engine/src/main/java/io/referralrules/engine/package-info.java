@@ -1,0 +1,5 @@
+/**
+ * The Drools implementation of {@link io.referralrules.api.ReferralReadinessEngine}; start with
+ * {@link io.referralrules.engine.ReferralRules}.
+ */
+package io.referralrules.engine;
