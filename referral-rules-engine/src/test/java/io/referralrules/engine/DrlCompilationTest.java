@@ -1,17 +1,21 @@
 package io.referralrules.engine;
 
 import org.junit.jupiter.api.Test;
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.ReadinessPolicy;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
 import org.kie.internal.builder.InternalKieBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +39,12 @@ class DrlCompilationTest {
 
     /** Builds the given DRL sources with the classic compiler and returns its error messages as file:line: text. */
     static List<String> classicErrors(List<Path> files, String... extraDrl) {
+        return classicBuild(files, extraDrl).getResults().getMessages(Message.Level.ERROR).stream()
+                .map(m -> m.getPath() + ":" + m.getLine() + ": " + m.getText())
+                .collect(Collectors.toList());
+    }
+
+    private static KieBuilder classicBuild(List<Path> files, String... extraDrl) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         try {
@@ -49,10 +59,34 @@ class DrlCompilationTest {
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
         ((InternalKieBuilder) builder).buildAll(org.drools.compiler.kie.builder.impl.DrlProject.class);
-        Results results = builder.getResults();
-        return results.getMessages(Message.Level.ERROR).stream()
-                .map(m -> m.getPath() + ":" + m.getLine() + ": " + m.getText())
-                .collect(Collectors.toList());
+        return builder;
+    }
+
+    @Test
+    void theRulesCompiledFromDrlDecideLikeThePrecompiledModel() {
+        KieServices ks = KieServices.get();
+        KieBuilder builder = classicBuild(drlFiles());
+        assertThat(builder.getResults().hasMessages(Message.Level.ERROR)).isFalse();
+        KieBase fromDrl = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        DroolsReadinessEngine drlEngine = new DroolsReadinessEngine(fromDrl, ReadinessPolicy.defaults());
+
+        for (CustomerSnapshot snapshot : ScenarioBook.all()) {
+            for (int daysBack : new int[] {0, 10, 45, 100}) {
+                LocalDate asOf = Facts.daysAgo(daysBack);
+                ReadinessAssessment drl = drlEngine.assess(snapshot, asOf);
+                ReadinessAssessment model = RuleTestSupport.assess(snapshot, asOf);
+                String what = "customer " + snapshot.customer().id() + " as of " + asOf;
+                assertThat(drl.stage()).as(what).isEqualTo(model.stage());
+                assertThat(drl.stageReason()).as(what).isEqualTo(model.stageReason());
+                assertThat(drl.trustEarned()).as(what).isEqualTo(model.trustEarned());
+                assertThat(drl.trustBuilders()).as(what).isEqualTo(model.trustBuilders());
+                assertThat(drl.actions()).as(what).isEqualTo(model.actions());
+                assertThat(drl.warnings()).as(what).isEqualTo(model.warnings());
+                // rules of equal salience may fire in another order: compare what fired, not when
+                assertThat(drl.reasons()).as(what).containsExactlyInAnyOrderElementsOf(model.reasons());
+                assertThat(drl.firedRules()).as(what).containsExactlyInAnyOrderElementsOf(model.firedRules());
+            }
+        }
     }
 
     @Test
