@@ -82,7 +82,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
             throw new IllegalArgumentException("ReadinessPolicy.trustBuildersRequired must be between 0 and " + builders
                     + ", was " + trustBuildersRequired);
         }
-        if (mandatoryTrustBuilders == null || mandatoryTrustBuilders.contains(null)) {
+        if (mandatoryTrustBuilders == null || mandatoryTrustBuilders.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("ReadinessPolicy.mandatoryTrustBuilders must not be or contain null, was "
                     + mandatoryTrustBuilders);
         }
