@@ -4,7 +4,6 @@ import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.Stage;
 import io.referralrules.api.Warning;
 import io.referralrules.api.WarningType;
-import io.referralrules.api.facts.Fact;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +17,6 @@ class AskingRulesTest extends RuleTestSupport {
 
     private static List<Warning> warnings(ReadinessAssessment a, WarningType type) {
         return a.warnings().stream().filter(w -> w.type() == type).toList();
-    }
-
-    private static ReadinessAssessment ready(Fact... more) {
-        return assess(customer(join(readyToAsk(), List.of(more))));
     }
 
     @Test

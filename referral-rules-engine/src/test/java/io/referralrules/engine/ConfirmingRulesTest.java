@@ -3,7 +3,6 @@ package io.referralrules.engine;
 import io.referralrules.api.ActionType;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.Stage;
-import io.referralrules.api.facts.Fact;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Step 4: confirming the right was earned; complaints block")
 class ConfirmingRulesTest extends RuleTestSupport {
-
-    private static ReadinessAssessment trusted(Fact... more) {
-        return assess(customer(join(trustEarned(), List.of(more))));
-    }
 
     @Test
     void earnedTrustWithoutFeedbackCallsForATestimonial() {

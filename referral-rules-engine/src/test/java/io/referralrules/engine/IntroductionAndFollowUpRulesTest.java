@@ -17,10 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Steps 5-6: introductions and the three follow-ups")
 class IntroductionAndFollowUpRulesTest extends RuleTestSupport {
 
-    private static ReadinessAssessment ready(Fact... more) {
-        return assess(customer(join(readyToAsk(), List.of(more))));
-    }
-
     @Test
     void anAskWaitsSevenDaysForTheIntroduction() {
         ReadinessAssessment day7 = ready(ask("A-1", 7));

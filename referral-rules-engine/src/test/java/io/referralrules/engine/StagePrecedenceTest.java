@@ -3,21 +3,15 @@ package io.referralrules.engine;
 import io.referralrules.api.ActionType;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.Stage;
-import io.referralrules.api.facts.Fact;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static io.referralrules.engine.Facts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Exactly one stage, by the documented precedence")
 class StagePrecedenceTest extends RuleTestSupport {
-
-    private static ReadinessAssessment ready(Fact... more) {
-        return assess(customer(join(readyToAsk(), List.of(more))));
-    }
 
     @Test
     void followingUpOutranksAwaitingTheIntroductionAndAComplaint() {
