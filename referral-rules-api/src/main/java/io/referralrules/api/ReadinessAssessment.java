@@ -39,12 +39,22 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, Stage stage
 
     /** The first action of the given type, if any. */
     public Optional<NextAction> action(ActionType type) {
-        return actions.stream().filter(a -> a.type() == type).findFirst();
+        return actions(type).stream().findFirst();
+    }
+
+    /** The actions of the given type, by due date. */
+    public List<NextAction> actions(ActionType type) {
+        return actions.stream().filter(a -> a.type() == type).toList();
+    }
+
+    /** The warnings of the given type, by date. */
+    public List<Warning> warnings(WarningType type) {
+        return warnings.stream().filter(w -> w.type() == type).toList();
     }
 
     /** Whether any warning of the given type was raised. */
     public boolean hasWarning(WarningType type) {
-        return warnings.stream().anyMatch(w -> w.type() == type);
+        return !warnings(type).isEmpty();
     }
 
     /** The result for one trust builder, if the customer has a relationship. */

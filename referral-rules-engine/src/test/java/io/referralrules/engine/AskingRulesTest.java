@@ -2,22 +2,16 @@ package io.referralrules.engine;
 
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.Stage;
-import io.referralrules.api.Warning;
 import io.referralrules.api.WarningType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static io.referralrules.engine.Facts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Step 5: asking, cool-down and the warnings about asks")
 class AskingRulesTest extends RuleTestSupport {
-
-    private static List<Warning> warnings(ReadinessAssessment a, WarningType type) {
-        return a.warnings().stream().filter(w -> w.type() == type).toList();
-    }
 
     @Test
     void anAskStartsANinetyDayCoolDown() {
@@ -36,14 +30,14 @@ class AskingRulesTest extends RuleTestSupport {
         ReadinessAssessment day14 = assess(customer(sale("S-1", 60), ask("A-1", 46)));
         ReadinessAssessment day15 = assess(customer(sale("S-1", 60), ask("A-1", 45)));
 
-        assertThat(warnings(day14, WarningType.PREMATURE_ASK)).singleElement().satisfies(w -> {
+        assertThat(day14.warnings(WarningType.PREMATURE_ASK)).singleElement().satisfies(w -> {
             assertThat(w.subjectId()).isEqualTo("A-1");
             assertThat(w.date()).isEqualTo(daysAgo(46));
             assertThat(w.reason().rule()).isEqualTo("Asking soon after the first sale, before trust is earned, is premature");
             assertThat(w.reason().evidence()).containsExactly("A-1");
         });
         assertThat(day14.firedRules()).contains("Measure trust on the day of an early ask");
-        assertThat(warnings(day15, WarningType.PREMATURE_ASK)).isEmpty();
+        assertThat(day15.warnings(WarningType.PREMATURE_ASK)).isEmpty();
     }
 
     @Test
@@ -62,7 +56,7 @@ class AskingRulesTest extends RuleTestSupport {
         ReadinessAssessment a = assess(customer(ask("A-1", 3)));
 
         assertThat(a.stage()).isEqualTo(Stage.AWAITING_INTRODUCTION);
-        assertThat(warnings(a, WarningType.PREMATURE_ASK)).singleElement()
+        assertThat(a.warnings(WarningType.PREMATURE_ASK)).singleElement()
                 .satisfies(w -> assertThat(w.reason().rule()).isEqualTo("Asking before any sale is premature"));
     }
 
@@ -71,12 +65,12 @@ class AskingRulesTest extends RuleTestSupport {
         ReadinessAssessment day7 = assess(customer(sale("S-1", 60), ask("A-1", 59), ask("A-2", 52)));
         ReadinessAssessment day8 = assess(customer(sale("S-1", 60), ask("A-1", 59), namesOnlyAsk("A-2", 51)));
 
-        assertThat(warnings(day7, WarningType.PUSHY_CHASE)).singleElement().satisfies(w -> {
+        assertThat(day7.warnings(WarningType.PUSHY_CHASE)).singleElement().satisfies(w -> {
             assertThat(w.subjectId()).isEqualTo("A-2");
             assertThat(w.reason().rule()).isEqualTo("Chasing a premature ask is pushy");
             assertThat(w.reason().evidence()).containsExactly("A-1", "A-2");
         });
-        assertThat(warnings(day8, WarningType.PUSHY_CHASE)).isEmpty();
+        assertThat(day8.warnings(WarningType.PUSHY_CHASE)).isEmpty();
     }
 
     @Test
@@ -84,11 +78,11 @@ class AskingRulesTest extends RuleTestSupport {
         ReadinessAssessment day14 = ready(ask("A-1", 66));   // RG-1 was given 80 days ago
         ReadinessAssessment day15 = ready(ask("A-1", 65));
 
-        assertThat(warnings(day14, WarningType.TIT_FOR_TAT)).singleElement().satisfies(w -> {
+        assertThat(day14.warnings(WarningType.TIT_FOR_TAT)).singleElement().satisfies(w -> {
             assertThat(w.reason().rule()).isEqualTo("Asking right after giving a referral looks like tit for tat");
             assertThat(w.reason().evidence()).containsExactly("A-1", "RG-1");
         });
-        assertThat(warnings(day15, WarningType.TIT_FOR_TAT)).isEmpty();
+        assertThat(day15.warnings(WarningType.TIT_FOR_TAT)).isEmpty();
     }
 
     @Test
@@ -96,12 +90,12 @@ class AskingRulesTest extends RuleTestSupport {
         ReadinessAssessment day90 = ready(ask("A-1", 130), namesOnlyAsk("A-2", 40));
         ReadinessAssessment day91 = ready(ask("A-1", 131), namesOnlyAsk("A-2", 40));
 
-        assertThat(warnings(day90, WarningType.ASK_FATIGUE)).singleElement().satisfies(w -> {
+        assertThat(day90.warnings(WarningType.ASK_FATIGUE)).singleElement().satisfies(w -> {
             assertThat(w.subjectId()).isEqualTo("A-2");
             assertThat(w.reason().rule()).isEqualTo("Asking again within the cool-down tires the customer");
             assertThat(w.reason().evidence()).containsExactly("A-1", "A-2");
         });
-        assertThat(warnings(day91, WarningType.ASK_FATIGUE)).isEmpty();
+        assertThat(day91.warnings(WarningType.ASK_FATIGUE)).isEmpty();
     }
 
     @Test
@@ -109,11 +103,11 @@ class AskingRulesTest extends RuleTestSupport {
         ReadinessAssessment during = ready(complaint("CP-1", 50, 40), namesOnlyAsk("A-1", 45));
         ReadinessAssessment onResolutionDay = ready(complaint("CP-1", 50, 40), namesOnlyAsk("A-1", 40));
 
-        assertThat(warnings(during, WarningType.ASK_DURING_COMPLAINT)).singleElement().satisfies(w -> {
+        assertThat(during.warnings(WarningType.ASK_DURING_COMPLAINT)).singleElement().satisfies(w -> {
             assertThat(w.reason().rule()).isEqualTo("Asking while a complaint is open");
             assertThat(w.reason().evidence()).containsExactly("A-1", "CP-1");
         });
-        assertThat(warnings(onResolutionDay, WarningType.ASK_DURING_COMPLAINT)).isEmpty();
+        assertThat(onResolutionDay.warnings(WarningType.ASK_DURING_COMPLAINT)).isEmpty();
     }
 
     @Test
@@ -121,7 +115,7 @@ class AskingRulesTest extends RuleTestSupport {
         ReadinessAssessment names = ready(namesOnlyAsk("A-1", 100));
         ReadinessAssessment introduction = ready(ask("A-1", 100));
 
-        assertThat(warnings(names, WarningType.BARE_CONTACT_ASK)).singleElement()
+        assertThat(names.warnings(WarningType.BARE_CONTACT_ASK)).singleElement()
                 .satisfies(w -> assertThat(w.reason().rule()).isEqualTo("Asking for names only gives a cold lead"));
         assertThat(introduction.hasWarning(WarningType.BARE_CONTACT_ASK)).isFalse();
     }

@@ -75,7 +75,7 @@ class IntroductionAndFollowUpRulesTest extends RuleTestSupport {
         });
         assertThat(due.hasWarning(WarningType.FOLLOW_UP_OVERDUE)).isFalse();
         assertThat(late.action(ActionType.THANK_REFERRER).orElseThrow().overdueDays()).isEqualTo(1);
-        assertThat(late.warnings()).filteredOn(w -> w.type() == WarningType.FOLLOW_UP_OVERDUE).singleElement()
+        assertThat(late.warnings(WarningType.FOLLOW_UP_OVERDUE)).singleElement()
                 .satisfies(w -> {
                     assertThat(w.reason().rule()).isEqualTo("A follow-up past its due date is overdue");
                     assertThat(w.subjectId()).isEqualTo("I-1");

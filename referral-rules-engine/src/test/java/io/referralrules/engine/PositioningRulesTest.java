@@ -73,15 +73,14 @@ class PositioningRulesTest extends RuleTestSupport {
 
         assertThat(a.stage()).isEqualTo(Stage.POSITIONING);
         assertThat(a.action(ActionType.HOLD_POSITIONING_CONVERSATION).orElseThrow().subjectId()).isEqualTo("S-2");
-        assertThat(a.actions()).filteredOn(x -> x.type() == ActionType.HOLD_POSITIONING_CONVERSATION).hasSize(1);
+        assertThat(a.actions(ActionType.HOLD_POSITIONING_CONVERSATION)).hasSize(1);
     }
 
     @Test
     void twoSalesOnTheSameDayCallForOnePositioningConversation() {
         ReadinessAssessment a = assess(customer(sale("S-1", 3), sale("S-2", 3)));
 
-        assertThat(a.actions()).filteredOn(x -> x.type() == ActionType.HOLD_POSITIONING_CONVERSATION)
-                .singleElement().satisfies(x -> assertThat(x.subjectId()).isEqualTo("S-2"));
+        assertThat(a.actions(ActionType.HOLD_POSITIONING_CONVERSATION)).singleElement().satisfies(x -> assertThat(x.subjectId()).isEqualTo("S-2"));
     }
 
     @Test
