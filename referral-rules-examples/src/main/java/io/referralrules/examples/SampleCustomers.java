@@ -69,6 +69,11 @@ public final class SampleCustomers {
                 new SocialTouch(p + "-ST1", ago(100), "regional trade fair dinner")));
     }
 
+    /** A green-light answer to "what has worked well for you?". */
+    private static FeedbackAnswer greenLight(String id, int daysAgo) {
+        return new FeedbackAnswer(id, ago(daysAgo), "What has worked well for you?", FeedbackSignal.GREEN_LIGHT);
+    }
+
     private static List<Fact> plus(List<Fact> base, Fact... more) {
         base.addAll(List.of(more));
         return base;
@@ -98,19 +103,19 @@ public final class SampleCustomers {
 
     static CustomerSnapshot readyToAsk() {
         return customer("C-104", CustomerType.BUSINESS, "rep-ana", "Cobalt Engineering", plus(trusted("C-104"),
-                new FeedbackAnswer("C-104-FA1", ago(25), "What has worked well for you?", FeedbackSignal.GREEN_LIGHT),
+                greenLight("C-104-FA1", 25),
                 new SurveyScore("C-104-NPS1", ago(12), SurveyType.NPS, 10)));
     }
 
     static CustomerSnapshot blockedByComplaint() {
         return customer("C-105", CustomerType.BUSINESS, "rep-carla", "Vantage Clinics", plus(trusted("C-105"),
-                new FeedbackAnswer("C-105-FA1", ago(40), "What has worked well for you?", FeedbackSignal.GREEN_LIGHT),
+                greenLight("C-105-FA1", 40),
                 new Complaint("C-105-CP1", ago(9), null)));
     }
 
     static CustomerSnapshot askedAWhileAgo() {
         return customer("C-106", CustomerType.BUSINESS, "rep-carla", "Meridian Foods", plus(trusted("C-106"),
-                new FeedbackAnswer("C-106-FA1", ago(70), "What has worked well for you?", FeedbackSignal.GREEN_LIGHT),
+                greenLight("C-106-FA1", 70),
                 new SurveyScore("C-106-NPS1", ago(65), SurveyType.NPS, 9),
                 new ReferralAsk("C-106-A1", ago(45), AskType.INTRODUCTION),
                 new Introduction("C-106-I1", ago(44), "C-106-A1", "P-5501", IntroductionChannel.CALL, ago(40), ago(38)),
@@ -120,7 +125,7 @@ public final class SampleCustomers {
 
     static CustomerSnapshot awaitingIntroduction() {
         return customer("C-107", CustomerType.BUSINESS, "rep-ana", "Quarry Lane Legal", plus(trusted("C-107"),
-                new FeedbackAnswer("C-107-FA1", ago(30), "What has worked well for you?", FeedbackSignal.GREEN_LIGHT),
+                greenLight("C-107-FA1", 30),
                 new SurveyScore("C-107-NPS1", ago(28), SurveyType.NPS, 9),
                 new ReferralAsk("C-107-A1", ago(12), AskType.INTRODUCTION),
                 new Introduction("C-107-I1", ago(11), "C-107-A1", "P-7702", IntroductionChannel.EMAIL, null, null),
@@ -129,7 +134,7 @@ public final class SampleCustomers {
 
     static CustomerSnapshot followingUp() {
         return customer("C-108", CustomerType.BUSINESS, "rep-ben", "Silverline Print", plus(trusted("C-108"),
-                new FeedbackAnswer("C-108-FA1", ago(80), "What has worked well for you?", FeedbackSignal.GREEN_LIGHT),
+                greenLight("C-108-FA1", 80),
                 new SurveyScore("C-108-NPS1", ago(75), SurveyType.NPS, 10),
                 new ReferralAsk("C-108-A1", ago(60), AskType.INTRODUCTION),
                 new Introduction("C-108-I1", ago(58), "C-108-A1", "P-8803", IntroductionChannel.CALL, ago(55), ago(50)),
