@@ -27,5 +27,7 @@ public enum ActionType {
     /** Follow-up 2: after contacting the prospect, report back to the referrer. */
     SEND_STATUS_REPORT,
     /** Follow-up 3: the referral became a sale; thank the referrer with a small gift. */
-    SEND_THANK_YOU_GIFT
+    SEND_THANK_YOU_GIFT,
+    /** An action proposed by one of the host's own rules; its reason names the rule and its talk track the wording. */
+    HOST_ACTION
 }

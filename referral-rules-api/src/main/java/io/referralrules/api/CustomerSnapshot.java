@@ -6,6 +6,7 @@ import io.referralrules.api.facts.ExtraValue;
 import io.referralrules.api.facts.Fact;
 import io.referralrules.api.facts.FeedbackAnswer;
 import io.referralrules.api.facts.FollowUp;
+import io.referralrules.api.facts.IndustryEvent;
 import io.referralrules.api.facts.Introduction;
 import io.referralrules.api.facts.PositioningConversation;
 import io.referralrules.api.facts.ProactiveAction;
@@ -47,6 +48,7 @@ import java.util.stream.Stream;
  * @param extraValues              value given beyond the contract
  * @param referralsGiven           business leads we referred to the customer
  * @param socialTouches            contact outside strict business
+ * @param industryEvents           industry events the customer attended (offered as prospect hints)
  * @param positioningConversations positioning conversations held after sales
  * @param feedbackAnswers          answers from feedback and testimonial conversations
  * @param surveyScores             NPS, CSAT and CES scores
@@ -59,6 +61,7 @@ import java.util.stream.Stream;
 public record CustomerSnapshot(Customer customer, List<Sale> sales, List<ServiceInteraction> serviceInteractions,
                                List<ProactiveAction> proactiveActions, List<ExtraValue> extraValues,
                                List<ReferralGiven> referralsGiven, List<SocialTouch> socialTouches,
+                               List<IndustryEvent> industryEvents,
                                List<PositioningConversation> positioningConversations,
                                List<FeedbackAnswer> feedbackAnswers, List<SurveyScore> surveyScores,
                                List<Complaint> complaints, List<ReferralAsk> asks, List<Introduction> introductions,
@@ -74,6 +77,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
         extraValues = checked("extraValues", extraValues);
         referralsGiven = checked("referralsGiven", referralsGiven);
         socialTouches = checked("socialTouches", socialTouches);
+        industryEvents = checked("industryEvents", industryEvents);
         positioningConversations = checked("positioningConversations", positioningConversations);
         feedbackAnswers = checked("feedbackAnswers", feedbackAnswers);
         surveyScores = checked("surveyScores", surveyScores);
@@ -134,7 +138,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
     /** All facts of the snapshot, kind by kind in the order of the record's components. */
     public Stream<Fact> facts() {
         return Stream.of(sales, serviceInteractions, proactiveActions, extraValues, referralsGiven, socialTouches,
-                positioningConversations, feedbackAnswers, surveyScores, complaints, asks, introductions, followUps,
+                industryEvents, positioningConversations, feedbackAnswers, surveyScores, complaints, asks, introductions, followUps,
                 referredSales).flatMap(List::stream);
     }
 
@@ -159,6 +163,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
         private final List<ExtraValue> extraValues = new ArrayList<>();
         private final List<ReferralGiven> referralsGiven = new ArrayList<>();
         private final List<SocialTouch> socialTouches = new ArrayList<>();
+        private final List<IndustryEvent> industryEvents = new ArrayList<>();
         private final List<PositioningConversation> positioningConversations = new ArrayList<>();
         private final List<FeedbackAnswer> feedbackAnswers = new ArrayList<>();
         private final List<SurveyScore> surveyScores = new ArrayList<>();
@@ -187,6 +192,8 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
                 referralsGiven.add(f);
             } else if (fact instanceof SocialTouch f) {
                 socialTouches.add(f);
+            } else if (fact instanceof IndustryEvent f) {
+                industryEvents.add(f);
             } else if (fact instanceof PositioningConversation f) {
                 positioningConversations.add(f);
             } else if (fact instanceof FeedbackAnswer f) {
@@ -218,7 +225,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
         /** Validates and builds the snapshot. */
         public CustomerSnapshot build() {
             return new CustomerSnapshot(customer, sales, serviceInteractions, proactiveActions, extraValues,
-                    referralsGiven, socialTouches, positioningConversations, feedbackAnswers, surveyScores, complaints,
+                    referralsGiven, socialTouches, industryEvents, positioningConversations, feedbackAnswers, surveyScores, complaints,
                     asks, introductions, followUps, referredSales);
         }
     }

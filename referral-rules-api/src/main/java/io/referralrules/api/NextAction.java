@@ -1,6 +1,7 @@
 package io.referralrules.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,13 @@ import java.util.Objects;
  * @param subjectId   the id of the fact it is about (the sale, the introduction…), or {@code null} when it concerns the
  *                    customer as a whole
  * @param reason      the rule that proposed it and why
+ * @param talkTrack   a key the host maps to its own wording for this conversation (for example
+ *                    {@code earned-trust.ask-for-introduction}), or {@code null} when the action has none
+ * @param prospectHints whom the customer could introduce; set on {@link ActionType#ASK_FOR_INTRODUCTION}, empty on
+ *                    other actions
  */
-public record NextAction(ActionType type, LocalDate dueDate, int overdueDays, String subjectId, Reason reason) {
+public record NextAction(ActionType type, LocalDate dueDate, int overdueDays, String subjectId, Reason reason,
+                         String talkTrack, List<ProspectHint> prospectHints) {
     public NextAction {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(dueDate, "dueDate");
@@ -21,6 +27,15 @@ public record NextAction(ActionType type, LocalDate dueDate, int overdueDays, St
         if (overdueDays < 0) {
             throw new IllegalArgumentException("NextAction.overdueDays must not be negative, was " + overdueDays);
         }
+        if (talkTrack != null && talkTrack.isBlank()) {
+            throw new IllegalArgumentException("NextAction.talkTrack must be null or non-blank, was '" + talkTrack + "'");
+        }
+        prospectHints = List.copyOf(prospectHints);
+    }
+
+    /** An action without a talk track or prospect hints. */
+    public NextAction(ActionType type, LocalDate dueDate, int overdueDays, String subjectId, Reason reason) {
+        this(type, dueDate, overdueDays, subjectId, reason, null, List.of());
     }
 
     /** Whether the action is past its due date. */

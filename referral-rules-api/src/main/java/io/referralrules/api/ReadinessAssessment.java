@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The engine's answer for one customer on one day. Immutable; two assessments of the same snapshot, day and policy
- * are equal.
+ * The engine's answer for one customer on one day. Immutable; two assessments of the same snapshot, day, playbook and
+ * policy are equal.
  *
  * @param customerId   the assessed customer's id
  * @param asOf         the assessment day
+ * @param playbook     the playbook (rule set) and version that decided
  * @param stage        where the customer stands in the cycle (exactly one)
  * @param stageReason  the rule that decided the stage and why
  * @param trustEarned  whether the customer's trust builders earn the right to ask
@@ -21,13 +22,14 @@ import java.util.Optional;
  * @param firedRules   the names of the rules that fired, in firing order (a rule that fired for several facts
  *                     appears once per firing)
  */
-public record ReadinessAssessment(String customerId, LocalDate asOf, Stage stage, Reason stageReason,
+public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef playbook, Stage stage, Reason stageReason,
                                   boolean trustEarned, List<TrustBuilderResult> trustBuilders,
                                   List<NextAction> actions, List<Warning> warnings, List<Reason> reasons,
                                   List<String> firedRules) {
     public ReadinessAssessment {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(playbook, "playbook");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(stageReason, "stageReason");
         trustBuilders = List.copyOf(trustBuilders);

@@ -5,7 +5,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every threshold the rules use, in one immutable object. The rules never hold a number of their own.
+ * Every threshold the rules use, in one immutable object. The rules never hold a number of their own: they read this
+ * object as a fact, so one compiled rule set serves any number of policies (one per tenant, say) without a rebuild.
+ *
+ * <p>Each playbook has its own defaults ({@link #defaults()} are the earned-trust playbook's; the engine module's
+ * {@code Playbook.defaults()} gives each playbook's). A threshold only one playbook reads is ignored by the other:
+ * the positioning, premature-ask and trust-builder counts belong to earned-trust, {@code momentumWindowDays} to
+ * post-sale-momentum. The engine module's {@code PolicyJson} reads a policy from a JSON file.
  *
  * <p>Day windows are counted in whole days and are inclusive: "within N days" of an event means on the event's day or
  * up to N days after it (a sale closed 30 days ago is within a 30-day window, one closed 31 days ago is not), and a
@@ -50,6 +56,12 @@ import java.util.Set;
  * @param statusReportDays         report to the referrer this many days after we first contacted the prospect
  *                                 (default 3)
  * @param thankYouGiftDays         send the thank-you gift this many days after the referred sale (default 7)
+ * @param momentumWindowDays       post-sale-momentum only: a sale closed within this many days, confirmed by a green
+ *                                 light since, makes the customer ready to ask (default 30; at most lookbackDays)
+ *
+ * @throws InvalidInputException when a value is impossible (a negative window, a rating off the 1-5 scale, more
+ *                               builders required than exist, a detractor cut-off at or above the promoter one, a
+ *                               window longer than the look-back it is measured in); the message names the field
  */
 public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays, int lookbackDays,
                               int serviceMinInteractions, double serviceMinAverageRating, int proactiveMinActions,
@@ -58,11 +70,11 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
                               int feedbackWindowDays, int greenLightsRequired, int npsPromoterMin, int npsDetractorMax,
                               int complaintVetoDays, int prematureAskDays, int pushyChaseDays, int titForTatDays,
                               int askCoolDownDays, int introductionWaitDays, int thankReferrerDays,
-                              int statusReportDays, int thankYouGiftDays) {
+                              int statusReportDays, int thankYouGiftDays, int momentumWindowDays) {
 
     private static final ReadinessPolicy DEFAULTS = new ReadinessPolicy(30, 1, 365, 2, 4.0, 1, 1, 1, 1, 3,
             EnumSet.of(TrustBuilder.SERVICE_QUALITY, TrustBuilder.RECIPROCITY), 90, 2, 9, 6, 30, 14, 7, 14, 90, 7, 1,
-            3, 7);
+            3, 7, 30);
 
     public ReadinessPolicy {
         nonNegative("positioningWindowDays", positioningWindowDays);
@@ -70,8 +82,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         nonNegative("lookbackDays", lookbackDays);
         nonNegative("serviceMinInteractions", serviceMinInteractions);
         if (!(serviceMinAverageRating >= 1.0 && serviceMinAverageRating <= 5.0)) {
-            throw new IllegalArgumentException("ReadinessPolicy.serviceMinAverageRating must be between 1.0 and 5.0, was "
-                    + serviceMinAverageRating);
+            throw invalid("serviceMinAverageRating", "must be between 1.0 and 5.0, was " + serviceMinAverageRating);
         }
         nonNegative("proactiveMinActions", proactiveMinActions);
         nonNegative("extraValueMinDeliveries", extraValueMinDeliveries);
@@ -79,22 +90,20 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         nonNegative("relationshipMinTouches", relationshipMinTouches);
         int builders = TrustBuilder.values().length;
         if (trustBuildersRequired < 0 || trustBuildersRequired > builders) {
-            throw new IllegalArgumentException("ReadinessPolicy.trustBuildersRequired must be between 0 and " + builders
-                    + ", was " + trustBuildersRequired);
+            throw invalid("trustBuildersRequired", "must be between 0 and " + builders + ", was " + trustBuildersRequired);
         }
         if (mandatoryTrustBuilders == null || mandatoryTrustBuilders.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("ReadinessPolicy.mandatoryTrustBuilders must not be or contain null, was "
-                    + mandatoryTrustBuilders);
+            throw invalid("mandatoryTrustBuilders", "must not be or contain null, was " + mandatoryTrustBuilders);
         }
         mandatoryTrustBuilders = mandatoryTrustBuilders.isEmpty()
                 ? Set.of() : Set.copyOf(EnumSet.copyOf(mandatoryTrustBuilders));
         nonNegative("feedbackWindowDays", feedbackWindowDays);
         nonNegative("greenLightsRequired", greenLightsRequired);
         if (npsPromoterMin < 0 || npsPromoterMin > 10) {
-            throw new IllegalArgumentException("ReadinessPolicy.npsPromoterMin must be between 0 and 10, was " + npsPromoterMin);
+            throw invalid("npsPromoterMin", "must be between 0 and 10, was " + npsPromoterMin);
         }
         if (npsDetractorMax < -1 || npsDetractorMax >= npsPromoterMin) {
-            throw new IllegalArgumentException("ReadinessPolicy.npsDetractorMax must be between -1 (no detractors) and npsPromoterMin - 1 ("
+            throw invalid("npsDetractorMax", "must be between -1 (no detractors) and npsPromoterMin - 1 ("
                     + (npsPromoterMin - 1) + "), was " + npsDetractorMax);
         }
         nonNegative("complaintVetoDays", complaintVetoDays);
@@ -106,12 +115,26 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         nonNegative("thankReferrerDays", thankReferrerDays);
         nonNegative("statusReportDays", statusReportDays);
         nonNegative("thankYouGiftDays", thankYouGiftDays);
+        nonNegative("momentumWindowDays", momentumWindowDays);
+        // green lights are only looked for within the look-back: a longer window would be cut short without a word
+        withinLookback("feedbackWindowDays", feedbackWindowDays, lookbackDays);
+        withinLookback("momentumWindowDays", momentumWindowDays, lookbackDays);
     }
 
     private static void nonNegative(String field, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException("ReadinessPolicy." + field + " must not be negative, was " + value);
+            throw invalid(field, "must not be negative, was " + value);
         }
+    }
+
+    private static void withinLookback(String field, int value, int lookbackDays) {
+        if (value > lookbackDays) {
+            throw invalid(field, "must not exceed lookbackDays (" + lookbackDays + "), was " + value);
+        }
+    }
+
+    private static InvalidInputException invalid(String field, String problem) {
+        return new InvalidInputException("ReadinessPolicy." + field + " " + problem, field, problem);
     }
 
     /** The earned-trust method's defaults. */
@@ -166,6 +189,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         private int thankReferrerDays;
         private int statusReportDays;
         private int thankYouGiftDays;
+        private int momentumWindowDays;
 
         private Builder(ReadinessPolicy p) {
             positioningWindowDays = p.positioningWindowDays;
@@ -192,6 +216,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
             thankReferrerDays = p.thankReferrerDays;
             statusReportDays = p.statusReportDays;
             thankYouGiftDays = p.thankYouGiftDays;
+            momentumWindowDays = p.momentumWindowDays;
         }
 
         /** @see ReadinessPolicy#positioningWindowDays() */
@@ -242,6 +267,8 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         public Builder statusReportDays(int v) { statusReportDays = v; return this; }
         /** @see ReadinessPolicy#thankYouGiftDays() */
         public Builder thankYouGiftDays(int v) { thankYouGiftDays = v; return this; }
+        /** @see ReadinessPolicy#momentumWindowDays() */
+        public Builder momentumWindowDays(int v) { momentumWindowDays = v; return this; }
 
         /** Validates and builds the policy. */
         public ReadinessPolicy build() {
@@ -250,7 +277,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
                     relationshipMinTouches, trustBuildersRequired, mandatoryTrustBuilders, feedbackWindowDays,
                     greenLightsRequired, npsPromoterMin, npsDetractorMax, complaintVetoDays, prematureAskDays,
                     pushyChaseDays, titForTatDays, askCoolDownDays, introductionWaitDays, thankReferrerDays,
-                    statusReportDays, thankYouGiftDays);
+                    statusReportDays, thankYouGiftDays, momentumWindowDays);
         }
     }
 }

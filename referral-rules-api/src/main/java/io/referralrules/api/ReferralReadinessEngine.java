@@ -31,4 +31,7 @@ public interface ReferralReadinessEngine {
 
     /** The thresholds this engine decides with. */
     ReadinessPolicy policy();
+
+    /** The playbook (rule set) and version this engine decides with; every assessment names it too. */
+    PlaybookRef playbook();
 }

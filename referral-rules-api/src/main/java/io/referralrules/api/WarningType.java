@@ -15,5 +15,7 @@ public enum WarningType {
     /** Asked for names or contact details only: a cold lead. */
     BARE_CONTACT_ASK,
     /** A follow-up owed to a referrer is past its due date. */
-    FOLLOW_UP_OVERDUE
+    FOLLOW_UP_OVERDUE,
+    /** Raised by one of the host's own rules; its reason names the rule. */
+    HOST_WARNING
 }

@@ -2,6 +2,7 @@ package io.referralrules.engine;
 
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.NextAction;
+import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.ReferralReadinessEngine;
@@ -9,6 +10,8 @@ import io.referralrules.api.Warning;
 import io.referralrules.engine.internal.AsOf;
 import io.referralrules.engine.internal.Findings;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +35,12 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
 
     private final KieBase kieBase;
     private final ReadinessPolicy policy;
+    private final PlaybookRef playbook;
 
-    DroolsReadinessEngine(KieBase kieBase, ReadinessPolicy policy) {
+    DroolsReadinessEngine(KieBase kieBase, ReadinessPolicy policy, PlaybookRef playbook) {
         this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.playbook = Objects.requireNonNull(playbook, "playbook");
     }
 
     @Override
@@ -50,7 +55,8 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         Findings findings = new Findings(asOf);
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal("findings", findings);
-        session.addEventListener(findings);
+        session.addEventListener((AgendaEventListener) findings);
+        session.addEventListener((RuleRuntimeEventListener) findings);
         session.execute(facts);
 
         if (findings.stage() == null) {
@@ -61,11 +67,11 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         actions.sort(ACTION_ORDER);
         List<Warning> warnings = new ArrayList<>(findings.warnings());
         warnings.sort(WARNING_ORDER);
-        ReadinessAssessment assessment = new ReadinessAssessment(snapshot.customer().id(), asOf, findings.stage(),
+        ReadinessAssessment assessment = new ReadinessAssessment(snapshot.customer().id(), asOf, playbook, findings.stage(),
                 findings.stageReason(), findings.trustEarned(), findings.builders(), actions, warnings,
                 findings.reasons(), findings.firedRules());
         if (LOG.isDebugEnabled()) {
-            LOG.debug("assessed customer={} asOf={} stage={} rules={}", assessment.customerId(), asOf,
+            LOG.debug("assessed customer={} asOf={} playbook={} stage={} rules={}", assessment.customerId(), asOf, playbook,
                     assessment.stage(), assessment.firedRules());
         }
         return assessment;
@@ -74,5 +80,20 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     @Override
     public ReadinessPolicy policy() {
         return policy;
+    }
+
+    @Override
+    public PlaybookRef playbook() {
+        return playbook;
+    }
+
+    /** The compiled rules; engines of one rule set share it. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    @Override
+    public String toString() {
+        return "ReferralReadinessEngine[" + playbook + "]";
     }
 }

@@ -77,11 +77,11 @@ class CustomerSnapshotTest {
 
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new CustomerSnapshot(CUSTOMER, withNull, List.of(), List.of(), List.of(), List.of(),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), none, List.of(), List.of(), List.of()))
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), none, List.of(), List.of(), List.of()))
                 .withMessage("CustomerSnapshot.sales[1] must not be null");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new CustomerSnapshot(CUSTOMER, List.of(), List.of(), List.of(), List.of(), List.of(),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of()))
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of()))
                 .withMessage("CustomerSnapshot.asks must not be null (use an empty list)");
         assertThatIllegalArgumentException().isThrownBy(() -> CustomerSnapshot.builder(null).build())
                 .withMessage("CustomerSnapshot.customer must not be null");
@@ -91,7 +91,7 @@ class CustomerSnapshotTest {
     void theSnapshotCopiesTheHostsListsAndCannotBeChanged() {
         List<Sale> hostList = new ArrayList<>(List.of(sale("S-1")));
         CustomerSnapshot s = new CustomerSnapshot(CUSTOMER, hostList, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
         hostList.add(sale("S-2"));
 

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * not yet happened, so the same snapshot can be re-assessed as of any earlier day.
  */
 public sealed interface Fact permits Sale, ServiceInteraction, ProactiveAction, ExtraValue, ReferralGiven, SocialTouch,
-        PositioningConversation, FeedbackAnswer, SurveyScore, Complaint, ReferralAsk, Introduction, FollowUp,
+        IndustryEvent, PositioningConversation, FeedbackAnswer, SurveyScore, Complaint, ReferralAsk, Introduction, FollowUp,
         ReferredSale {
 
     /** The host's identifier of this fact; unique among the facts of its kind in one snapshot. */

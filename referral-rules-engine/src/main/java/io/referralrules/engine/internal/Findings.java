@@ -2,29 +2,46 @@ package io.referralrules.engine.internal;
 
 import io.referralrules.api.ActionType;
 import io.referralrules.api.NextAction;
+import io.referralrules.api.ProspectHint;
 import io.referralrules.api.Reason;
 import io.referralrules.api.Stage;
 import io.referralrules.api.TrustBuilder;
 import io.referralrules.api.TrustBuilderResult;
 import io.referralrules.api.Warning;
 import io.referralrules.api.WarningType;
+import io.referralrules.engine.spi.AskVeto;
+import io.referralrules.engine.spi.HostAction;
+import io.referralrules.engine.spi.HostReason;
+import io.referralrules.engine.spi.HostResult;
+import io.referralrules.engine.spi.HostWarning;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What one assessment's rules concluded. The DRL consequences write here (it is the {@code findings} global); it also
- * listens to the agenda, so it knows which rule is firing and records every firing. One instance per assessment:
- * not thread-safe, never shared.
+ * listens to the agenda, so it knows which rule is firing and records every firing, and to working memory, so it
+ * records each {@link HostResult} a host rule inserts under that rule's name. One instance per assessment: not
+ * thread-safe, never shared.
  */
-public final class Findings extends DefaultAgendaEventListener {
+public final class Findings extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+    private static final Comparator<ProspectHint> HINT_ORDER = Comparator.comparing(ProspectHint::circle)
+            .thenComparing(ProspectHint::detail, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(h -> h.evidence().toString());
+
     private final LocalDate asOf;
     private final List<String> firedRules = new ArrayList<>();
     private final List<Reason> reasons = new ArrayList<>();
@@ -35,6 +52,7 @@ public final class Findings extends DefaultAgendaEventListener {
     private boolean trustEarned;
     private Stage stage;
     private Reason stageReason;
+    private final Map<AskVeto, Reason> vetoes = new IdentityHashMap<>();
 
     public Findings(LocalDate asOf) {
         this.asOf = asOf;
@@ -47,9 +65,52 @@ public final class Findings extends DefaultAgendaEventListener {
     }
 
     private Reason reason(String message, List<?> evidence) {
-        Reason reason = new Reason(currentRule, message, strings(evidence));
+        return reason(currentRule, message, evidence);
+    }
+
+    private Reason reason(String rule, String message, List<?> evidence) {
+        Reason reason = new Reason(rule, message, strings(evidence));
         reasons.add(reason);
         return reason;
+    }
+
+    /** Records what a host rule concluded, under the name of the rule that inserted it. */
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (!(event.getObject() instanceof HostResult result)) {
+            return;
+        }
+        String rule = event.getRule() != null ? event.getRule().getName() : currentRule;
+        Reason reason = reason(rule, result.message(), result.evidence());
+        if (result instanceof AskVeto veto) {
+            vetoes.put(veto, reason);
+        } else if (result instanceof HostWarning w) {
+            warnings.add(new Warning(WarningType.HOST_WARNING, w.date(), w.subjectId(), reason));
+        } else if (result instanceof HostAction a) {
+            actions.add(new NextAction(ActionType.HOST_ACTION, a.dueDate(), overdueDays(a.dueDate()), a.subjectId(),
+                    reason, a.talkTrack(), List.of()));
+        } else if (!(result instanceof HostReason)) {
+            throw new IllegalStateException("unhandled host result " + result.getClass().getName());
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // host results are records: nothing to follow
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // a retracted host result stays recorded: the rule did conclude it
+    }
+
+    /** A host rule's veto, as a claim of {@link Stage#BLOCKED} whose reason names the host rule. */
+    public StageClaim vetoed(AskVeto veto) {
+        Reason reason = vetoes.get(veto);
+        if (reason == null) {
+            throw new IllegalStateException("veto not inserted through working memory: " + veto);
+        }
+        return new StageClaim(Stage.BLOCKED, reason);
     }
 
     /** Records a derived conclusion that is neither a stage, an action nor a warning. */
@@ -120,8 +181,23 @@ public final class Findings extends DefaultAgendaEventListener {
 
     /** Proposes an action due on {@code due}; overdue days are counted from the assessment day. */
     public void action(ActionType type, LocalDate due, String subjectId, String message, List<?> evidence) {
-        long overdue = Math.max(0, ChronoUnit.DAYS.between(due, asOf));
-        actions.add(new NextAction(type, due, Math.toIntExact(overdue), subjectId, reason(message, evidence)));
+        actions.add(new NextAction(type, due, overdueDays(due), subjectId, reason(message, evidence)));
+    }
+
+    /** Proposes the ask, with the playbook's talk-track key and every {@link ProspectHint} in working memory. */
+    public void askForIntroduction(LocalDate due, String subjectId, String message, String talkTrack, List<?> hints,
+                                   List<?> evidence) {
+        List<ProspectHint> sorted = new ArrayList<>(hints.size());
+        for (Object hint : hints) {
+            sorted.add((ProspectHint) hint);
+        }
+        sorted.sort(HINT_ORDER);
+        actions.add(new NextAction(ActionType.ASK_FOR_INTRODUCTION, due, overdueDays(due), subjectId,
+                reason(message, evidence), talkTrack, sorted));
+    }
+
+    private int overdueDays(LocalDate due) {
+        return Math.toIntExact(Math.max(0, ChronoUnit.DAYS.between(due, asOf)));
     }
 
     /** Raises a warning about something that happened on {@code date}. */

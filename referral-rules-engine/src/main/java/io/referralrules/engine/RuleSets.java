@@ -1,0 +1,92 @@
+package io.referralrules.engine;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.io.KieResources;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Where a playbook's KieBase comes from. A bundled playbook's rules are precompiled to the executable model at build
+ * time and loaded once per class loader; every engine of that playbook shares the KieBase, whatever its policy (a
+ * KieBase is thread-safe). A playbook with host rules is compiled from DRL with the classic compiler.
+ */
+final class RuleSets {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
+
+    private RuleSets() {
+    }
+
+    private static final class Bundled {
+        static final KieContainer CONTAINER = KieServices.get().newKieClasspathContainer(RuleSets.class.getClassLoader());
+    }
+
+    /** The KieBase of a bundled playbook, or a freshly compiled one for a playbook with host rules. */
+    static KieBase kieBase(Playbook playbook) {
+        return playbook.hostRules().isEmpty() ? bundled(playbook) : compile(playbook);
+    }
+
+    static KieBase bundled(Playbook playbook) {
+        return Bundled.CONTAINER.getKieBase(playbook.kieBaseName());
+    }
+
+    /**
+     * Compiles the playbook's bundled DRL and its host DRL into a new KieBase.
+     *
+     * <p>This goes through {@code KnowledgeBuilder} rather than the public {@code KieBuilder}: both run the same
+     * classic compiler, but {@code KieBuilder} also logs every error itself at ERROR (logger
+     * {@code org.drools.compiler.kie.builder.impl.KieProject}), which would show each error twice; here they are
+     * reported once, in the {@link RuleCompilationException}.
+     */
+    static KieBase compile(Playbook playbook) {
+        long start = System.nanoTime();
+        ClassLoader loader = RuleSets.class.getClassLoader();
+        KieResources resources = KieServices.get().getResources();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (String path : playbook.bundledDrl()) {
+            batch.add(resources.newClassPathResource(path, loader), ResourceType.DRL);
+        }
+        for (RuleSource source : playbook.hostRules()) {
+            Resource resource = resources.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(source.name());
+            batch.add(resource, ResourceType.DRL);
+        }
+        batch.build();
+        if (builder.hasErrors()) {
+            List<String> errors = new ArrayList<>();
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                errors.add(describe(error));
+            }
+            throw new RuleCompilationException(playbook.ref().toString(), errors);
+        }
+        KieBase kieBase = builder.newKieBase();
+        LOG.info("compiled playbook {} with {} host rule files in {} ms", playbook.ref(), playbook.hostRules().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return kieBase;
+    }
+
+    private static String describe(KnowledgeBuilderError error) {
+        String file = error.getResource() != null && error.getResource().getSourcePath() != null
+                ? error.getResource().getSourcePath() : "(unknown file)";
+        int[] lines = error.getLines();
+        String line = lines == null || lines.length == 0 ? "?" : Arrays.stream(lines).mapToObj(String::valueOf)
+                .collect(Collectors.joining(","));
+        String message = error.getMessage() == null ? error.toString() : error.getMessage().strip();
+        return file + ":" + line + ": " + message.replaceAll("\\s*\\R\\s*", " ");
+    }
+}

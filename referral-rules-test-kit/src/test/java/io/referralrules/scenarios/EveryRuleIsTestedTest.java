@@ -1,0 +1,65 @@
+package io.referralrules.scenarios;
+
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.ReferralReadinessEngine;
+import io.referralrules.engine.Playbook;
+import io.referralrules.engine.ReferralRules;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Guards the test suite itself: every rule in the bundled DRL is named by a scenario test and fires in one. */
+class EveryRuleIsTestedTest {
+    private static final Pattern RULE = Pattern.compile("^rule \"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Path TESTS = Path.of("src/test/java/io/referralrules/scenarios");
+
+    static List<String> ruleNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path drl : DrlCompilationTest.drlFiles()) {
+            Matcher m = RULE.matcher(Files.readString(drl));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void everyRuleIsNamedInAScenarioTest() throws IOException {
+        StringBuilder tests = new StringBuilder();
+        try (Stream<Path> files = Files.list(TESTS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith("Test.java")).toList()) {
+                tests.append(Files.readString(file));
+            }
+        }
+        List<String> names = ruleNames();
+
+        assertThat(names).hasSizeGreaterThan(30).doesNotHaveDuplicates();
+        assertThat(names).allSatisfy(name -> assertThat(tests).as("a scenario test naming rule '%s'", name)
+                .contains("\"" + name + "\""));
+    }
+
+    @Test
+    void everyRuleFiresInTheScenarioBook() throws IOException {
+        Set<String> fired = new HashSet<>();
+        for (Playbook playbook : Playbook.bundled()) {
+            ReferralReadinessEngine engine = ReferralRules.engine(playbook);
+            for (CustomerSnapshot snapshot : ScenarioBook.all()) {
+                fired.addAll(engine.assess(snapshot, Facts.TODAY).firedRules());
+            }
+        }
+
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(ruleNames());
+    }
+}

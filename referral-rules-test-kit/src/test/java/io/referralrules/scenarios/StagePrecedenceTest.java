@@ -1,0 +1,63 @@
+package io.referralrules.scenarios;
+
+import io.referralrules.api.ActionType;
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.Stage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+
+import static io.referralrules.scenarios.Facts.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Exactly one stage, by the documented precedence")
+class StagePrecedenceTest extends RuleTestSupport {
+
+    @Test
+    void followingUpOutranksAwaitingTheIntroductionAndAComplaint() {
+        ReadinessAssessment a = ready(complaint("CP-1", 3, null), ask("A-1", 5), introduction("I-1", 4, "A-1", null, null));
+
+        assertThat(a.stage()).isEqualTo(Stage.FOLLOWING_UP);
+        // the other steps' actions are still listed
+        assertThat(a.actions()).extracting(x -> x.type()).contains(ActionType.THANK_REFERRER,
+                ActionType.CONFIRM_INTRODUCTION, ActionType.RESOLVE_COMPLAINT);
+        assertThat(a.reasons()).extracting(r -> r.rule()).contains(
+                "An agreed introduction waits for the customer's confirmation",
+                "An open complaint blocks the ask until it is resolved",
+                "Cool down after an ask");
+    }
+
+    @Test
+    void awaitingTheIntroductionOutranksAComplaint() {
+        ReadinessAssessment a = ready(complaint("CP-1", 3, null), ask("A-1", 5));
+
+        assertThat(a.stage()).isEqualTo(Stage.AWAITING_INTRODUCTION);
+    }
+
+    @Test
+    void aComplaintOutranksTheCoolDownAndAFreshSale() {
+        ReadinessAssessment a = ready(complaint("CP-1", 3, null), namesOnlyAsk("A-1", 20), sale("S-9", 2));
+
+        assertThat(a.stage()).isEqualTo(Stage.BLOCKED);
+        assertThat(a.action(ActionType.HOLD_POSITIONING_CONVERSATION)).isPresent();
+    }
+
+    @Test
+    void theCoolDownOutranksAFreshSale() {
+        assertThat(ready(namesOnlyAsk("A-1", 20), sale("S-9", 2)).stage()).isEqualTo(Stage.COOLING_DOWN);
+    }
+
+    @Test
+    void aComplaintOutranksEarningTrust() {
+        assertThat(assess(customer(sale("S-1", 100), positioning("PC-1", 99), nps("NPS-1", 5, 2))).stage())
+                .isEqualTo(Stage.BLOCKED);
+    }
+
+    @Test
+    void everyAssessmentHasExactlyOneStageDecision() {
+        ReadinessAssessment a = ready(complaint("CP-1", 3, null), ask("A-1", 5), introduction("I-1", 4, "A-1", null, null),
+                sale("S-9", 2));
+
+        assertThat(a.firedRules()).filteredOn("The stage with the highest precedence wins"::equals).hasSize(1);
+    }
+}
