@@ -51,7 +51,7 @@ class EveryRuleIsTestedTest {
     }
 
     @Test
-    void everyRuleFiresInTheScenarioBook() throws IOException {
+    void everyBundledRuleFiresInTheScenarioBook() throws IOException {
         Set<String> fired = new HashSet<>();
         for (Playbook playbook : Playbook.bundled()) {
             ReferralReadinessEngine engine = ReferralRules.engine(playbook);
@@ -59,7 +59,12 @@ class EveryRuleIsTestedTest {
                 fired.addAll(engine.assess(snapshot, Facts.TODAY).firedRules());
             }
         }
+        // the rule that turns a host veto into a stage needs a host rule to veto
+        fired.addAll(HostRulesTest.EARNED_TRUST.assessment(
+                Facts.customerWith(java.util.Map.of("legalHold", "yes"), Facts.readyToAsk()), Facts.TODAY).firedRules());
+        List<String> bundled = ruleNames();
+        fired.retainAll(bundled);
 
-        assertThat(fired).containsExactlyInAnyOrderElementsOf(ruleNames());
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(bundled);
     }
 }

@@ -11,6 +11,7 @@ import io.referralrules.api.facts.FeedbackAnswer;
 import io.referralrules.api.facts.FeedbackSignal;
 import io.referralrules.api.facts.FollowUp;
 import io.referralrules.api.facts.FollowUpType;
+import io.referralrules.api.facts.IndustryEvent;
 import io.referralrules.api.facts.Introduction;
 import io.referralrules.api.facts.IntroductionChannel;
 import io.referralrules.api.facts.IssueStatus;
@@ -30,6 +31,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scenario vocabulary for the rule tests: every fact is dated in days before {@link #TODAY}, the assessment day.
@@ -46,6 +48,18 @@ final class Facts {
 
     static CustomerSnapshot customer(Fact... facts) {
         return customer(Arrays.asList(facts));
+    }
+
+    /** A person rather than a company: they refer friends, colleagues, family and neighbours. */
+    static CustomerSnapshot individual(Fact... facts) {
+        return CustomerSnapshot.builder(new Customer("P-1", CustomerType.INDIVIDUAL, "rep-1", "Jo Example"))
+                .addAll(Arrays.asList(facts)).build();
+    }
+
+    /** A business customer with host attributes, for host rules. */
+    static CustomerSnapshot customerWith(Map<String, String> attributes, List<? extends Fact> facts) {
+        return CustomerSnapshot.builder(new Customer("C-1", CustomerType.BUSINESS, "rep-1", "Acme Ltd", attributes))
+                .addAll(facts).build();
     }
 
     static CustomerSnapshot customer(List<? extends Fact> facts) {
@@ -133,6 +147,10 @@ final class Facts {
         return new FollowUp(id, daysAgo(daysAgo), introductionId, type);
     }
 
+    static IndustryEvent industryEvent(String id, int daysAgo, String name) {
+        return new IndustryEvent(id, daysAgo(daysAgo), name);
+    }
+
     static ReferredSale referredSale(String id, int daysAgo, String introductionId) {
         return new ReferredSale(id, daysAgo(daysAgo), introductionId, new BigDecimal("4000"));
     }
@@ -143,6 +161,14 @@ final class Facts {
                 sale("S-1", 200), positioning("PC-1", 199),
                 service("SI-1", 150, 5), service("SI-2", 60, 4),
                 proactive("PA-1", 120), extraValue("EV-1", 100), referralGiven("RG-1", 80), social("ST-1", 70));
+    }
+
+    /**
+     * A fresh sale the customer has confirmed works: {@code POSITIONING} under earned-trust (no positioning
+     * conversation yet), {@code READY_TO_ASK} under post-sale-momentum.
+     */
+    static List<Fact> freshSaleConfirmed() {
+        return List.of(sale("S-9", 5), greenLight("FA-9", 2));
     }
 
     /** {@link #trustEarned()} plus two recent green lights: ready to ask. */

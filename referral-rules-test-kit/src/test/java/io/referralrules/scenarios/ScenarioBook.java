@@ -1,6 +1,7 @@
 package io.referralrules.scenarios;
 
 import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.facts.Fact;
 import io.referralrules.api.facts.FollowUpType;
 
 import java.util.List;
@@ -17,6 +18,8 @@ final class ScenarioBook {
                 customer(),
                 customer(ask("A-1", 3)),
                 customer(sale("S-1", 4)),
+                customer(join(freshSaleConfirmed(), List.of(industryEvent("EV-1", 40, "Regional Logistics Summit")))),
+                individual(readyToAsk().toArray(Fact[]::new)),
                 customer(sale("S-1", 60), ask("A-1", 59), namesOnlyAsk("A-2", 55), service("SI-1", 30, 3)),
                 customer(trustEarned()),
                 customer(readyToAsk()),

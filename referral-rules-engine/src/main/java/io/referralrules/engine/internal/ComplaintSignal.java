@@ -8,8 +8,4 @@ import java.util.List;
  * {@code evidence} holds the complaint's fact id and, when settled by a later green light, that fact's id.
  */
 public record ComplaintSignal(String factId, LocalDate date, LocalDate settledOn, List<String> evidence) {
-    /** Whether the complaint was still open on the given day. */
-    public boolean openOn(LocalDate day) {
-        return !date.isAfter(day) && (settledOn == null || settledOn.isAfter(day));
-    }
 }

@@ -1,0 +1,218 @@
+package io.referralrules.engine;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.referralrules.api.InvalidInputException;
+import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.TrustBuilder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes a {@link ReadinessPolicy} as JSON: one object whose keys are the policy's thresholds. A file
+ * gives only the thresholds it changes; the others come from the base policy (usually the playbook's defaults), so a
+ * tenant's file stays short and picks up new defaults.
+ *
+ * <pre>{@code
+ * // tenants/acme.json:  { "askCoolDownDays": 120, "mandatoryTrustBuilders": ["SERVICE_QUALITY"] }
+ * ReadinessPolicy acme = PolicyJson.read(Path.of("tenants/acme.json"), Playbook.EARNED_TRUST.defaults());
+ * }</pre>
+ *
+ * Strict by design, since a typo in a threshold silently changes who gets asked: an unknown key (with a suggestion
+ * when it looks like a typo), a value of the wrong type (a string or a fraction for a whole number, a name that is not
+ * a trust builder), a missing value ({@code null}), a repeated key and an impossible value (a negative window, a
+ * detractor cut-off at or above the promoter one) are each rejected with an {@link InvalidInputException} whose
+ * message names the source and the JSON path, e.g. {@code tenants/acme.json: $.askCoolDownDays must not be negative,
+ * was -5}.
+ */
+public final class PolicyJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private PolicyJson() {
+    }
+
+    /**
+     * Reads a policy file (UTF-8) on top of a base policy.
+     *
+     * @throws InvalidInputException if the file is not a valid policy; the message names the file and the JSON path
+     * @throws IOException           if the file cannot be read
+     */
+    public static ReadinessPolicy read(Path file, ReadinessPolicy base) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), base);
+    }
+
+    /**
+     * Parses a policy from JSON text on top of a base policy.
+     *
+     * @param json   the JSON text
+     * @param source what to call it in messages (a file name)
+     * @param base   the thresholds the text does not give
+     * @throws InvalidInputException if the text is not a valid policy
+     */
+    public static ReadinessPolicy parse(String json, String source, ReadinessPolicy base) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(base, "base");
+        JsonNode overrides;
+        try {
+            overrides = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw invalid(source, "$", "is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
+        }
+        if (overrides == null || overrides.isMissingNode()) {
+            throw invalid(source, "$", "is empty; expected a JSON object of thresholds");
+        }
+        if (!overrides.isObject()) {
+            throw invalid(source, "$", "must be a JSON object of thresholds, was " + kind(overrides));
+        }
+        ObjectNode merged = MAPPER.valueToTree(base);
+        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode defaultValue = merged.get(key);
+            if (defaultValue == null) {
+                throw invalid(source, "$." + key, "is not a policy threshold" + suggestion(key, merged));
+            }
+            checkType(source, key, field.getValue(), defaultValue);
+            merged.set(key, field.getValue());
+        }
+        try {
+            return MAPPER.treeToValue(merged, ReadinessPolicy.class);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof InvalidInputException bad) {
+                throw invalid(source, "$." + bad.path(), bad.problem());
+            }
+            throw invalid(source, "$", "is not a valid policy: " + e.getOriginalMessage());
+        } catch (JacksonException e) {
+            throw invalid(source, "$", "is not a valid policy: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The policy as JSON, every threshold spelled out, trust builders in their natural order. */
+    public static String write(ReadinessPolicy policy) {
+        ObjectNode tree = MAPPER.valueToTree(Objects.requireNonNull(policy, "policy"));
+        ArrayNode mandatory = tree.putArray("mandatoryTrustBuilders");
+        Arrays.stream(TrustBuilder.values()).filter(policy::mandatory).forEach(b -> mandatory.add(b.name()));
+        try {
+            return MAPPER.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write policy " + policy, e);
+        }
+    }
+
+    /** The value must have the JSON type of the threshold it replaces; names inside arrays are checked on binding. */
+    private static void checkType(String source, String key, JsonNode value, JsonNode defaultValue) {
+        String path = "$." + key;
+        if (value.isNull()) {
+            throw invalid(source, path, "must not be null; leave the key out to keep " + defaultValue);
+        }
+        if (defaultValue.isIntegralNumber()) {
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw invalid(source, path, "must be a whole number, was " + value);
+            }
+        } else if (defaultValue.isNumber()) {
+            if (!value.isNumber()) {
+                throw invalid(source, path, "must be a number, was " + value);
+            }
+        } else if (defaultValue.isArray()) {
+            if (!value.isArray()) {
+                throw invalid(source, path, "must be an array of trust builders, was " + value);
+            }
+            List<String> known = Arrays.stream(TrustBuilder.values()).map(Enum::name).toList();
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode element = value.get(i);
+                if (!element.isTextual() || !known.contains(element.asText())) {
+                    throw invalid(source, path + "[" + i + "]", "must be one of " + known + ", was " + element);
+                }
+            }
+        }
+    }
+
+    private static String suggestion(String key, ObjectNode known) {
+        List<String> names = new ArrayList<>();
+        known.fieldNames().forEachRemaining(names::add);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : names) {
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        if (best != null && bestDistance <= Math.max(2, key.length() / 4)) {
+            return " (did you mean " + best + "?)";
+        }
+        return "; known thresholds: " + names.stream().sorted().collect(Collectors.joining(", "));
+    }
+
+    /** Edit distance between two keys, for the typo suggestion. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static InvalidInputException invalid(String source, String path, String problem) {
+        return new InvalidInputException(source + ": " + path + " " + problem, path, problem);
+    }
+}
