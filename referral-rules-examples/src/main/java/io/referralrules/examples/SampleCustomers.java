@@ -11,6 +11,7 @@ import io.referralrules.api.facts.FeedbackAnswer;
 import io.referralrules.api.facts.FeedbackSignal;
 import io.referralrules.api.facts.FollowUp;
 import io.referralrules.api.facts.FollowUpType;
+import io.referralrules.api.facts.IndustryEvent;
 import io.referralrules.api.facts.Introduction;
 import io.referralrules.api.facts.IntroductionChannel;
 import io.referralrules.api.facts.IssueStatus;
@@ -85,7 +86,9 @@ public final class SampleCustomers {
 
     static CustomerSnapshot freshSale() {
         return customer("C-101", CustomerType.BUSINESS, "rep-ana", "Brightline Dental", List.of(
-                new Sale("C-101-S1", ago(4), new BigDecimal("7400"), "missed appointment reminders")));
+                new Sale("C-101-S1", ago(4), new BigDecimal("7400"), "missed appointment reminders"),
+                // the customer says the reminders work: the moment to ask under post-sale-momentum
+                greenLight("C-101-FA1", 1)));
     }
 
     static CustomerSnapshot earningTrust() {
@@ -104,7 +107,8 @@ public final class SampleCustomers {
     static CustomerSnapshot readyToAsk() {
         return customer("C-104", CustomerType.BUSINESS, "rep-ana", "Cobalt Engineering", plus(trusted("C-104"),
                 greenLight("C-104-FA1", 25),
-                new SurveyScore("C-104-NPS1", ago(12), SurveyType.NPS, 10)));
+                new SurveyScore("C-104-NPS1", ago(12), SurveyType.NPS, 10),
+                new IndustryEvent("C-104-EV1", ago(60), "Precision Machining Expo")));
     }
 
     static CustomerSnapshot blockedByComplaint() {

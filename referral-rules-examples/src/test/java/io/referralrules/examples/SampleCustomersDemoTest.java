@@ -3,6 +3,7 @@ package io.referralrules.examples;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.api.Stage;
+import io.referralrules.engine.Playbook;
 import io.referralrules.engine.ReferralRules;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,19 @@ class SampleCustomersDemoTest {
                 .contains("action:  SEND_THANK_YOU_GIFT due 2026-06-12 (3 days overdue)")
                 .contains("warning: PREMATURE_ASK on 2026-04-27")
                 .contains("warning: PUSHY_CHASE on 2026-04-29")
-                .contains("warning: BARE_CONTACT_ASK");
+                .contains("warning: BARE_CONTACT_ASK")
+                .contains("think of: peers and competitors, own customers, vendors, other departments, industry event (Precision Machining Expo);"
+                        + " talk track: earned-trust.ask-for-introduction");
+    }
+
+    @Test
+    void theComparisonShowsTheFreshConfirmedSaleReadyUnderPostSaleMomentum() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        SampleCustomersDemo.compare(engine, ReferralRules.engine(Playbook.POST_SALE_MOMENTUM), SampleCustomers.all(),
+                SampleCustomers.AS_OF, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        assertThat(buffer.toString(StandardCharsets.UTF_8))
+                .contains("The same customers under playbook post-sale-momentum@1.0")
+                .contains("C-101: POSITIONING -> READY_TO_ASK  <Ask while the sale is fresh and the customer confirmed it works>");
     }
 }
