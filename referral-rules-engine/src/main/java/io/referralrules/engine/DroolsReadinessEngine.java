@@ -7,7 +7,7 @@ import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.api.Warning;
-import io.referralrules.engine.internal.AsOf;
+import io.referralrules.engine.spi.AsOf;
 import io.referralrules.engine.internal.Findings;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
