@@ -6,6 +6,7 @@ import io.referralrules.api.facts.Customer;
 import io.referralrules.api.facts.CustomerType;
 import io.referralrules.api.facts.FeedbackAnswer;
 import io.referralrules.api.facts.FollowUp;
+import io.referralrules.api.facts.IndustryEvent;
 import io.referralrules.api.facts.Introduction;
 import io.referralrules.api.facts.IntroductionChannel;
 import io.referralrules.api.facts.IssueStatus;
@@ -80,7 +81,32 @@ class FactValidationTest {
                 arguments("customer without an owner", (ThrowingCallable) () -> new Customer("C-1", CustomerType.BUSINESS, null, null),
                         "Customer.ownerId must not be null (id=C-1)"),
                 arguments("customer without a type", (ThrowingCallable) () -> new Customer("C-1", null, "rep-1", null),
-                        "Customer.type must not be null (id=C-1)"));
+                        "Customer.type must not be null (id=C-1)"),
+                arguments("customer attributes missing", (ThrowingCallable) () -> new Customer("C-1", CustomerType.BUSINESS, "rep-1", null, null),
+                        "Customer.attributes must not be null (use an empty map) (id=C-1)"),
+                arguments("customer attribute with a blank key", (ThrowingCallable) () -> new Customer("C-1", CustomerType.BUSINESS, "rep-1", null,
+                        java.util.Map.of(" ", "x")),
+                        "Customer.attributes has a blank key ' ' (id=C-1)"),
+                arguments("customer attribute without a value", (ThrowingCallable) () -> new Customer("C-1", CustomerType.BUSINESS, "rep-1", null,
+                        nullValued("industry")),
+                        "Customer.attributes.industry must not be null (id=C-1)"),
+                arguments("industry event without a name", (ThrowingCallable) () -> new IndustryEvent("EV-1", DAY, null),
+                        "IndustryEvent.name must not be null (id=EV-1)"),
+                arguments("industry event with a blank name", (ThrowingCallable) () -> new IndustryEvent("EV-1", DAY, " "),
+                        "IndustryEvent.name must not be blank, was ' ' (id=EV-1)"),
+                arguments("industry event without a date", (ThrowingCallable) () -> new IndustryEvent("EV-1", null, "Expo"),
+                        "IndustryEvent.date must not be null (id=EV-1)"),
+                arguments("blank talk track", (ThrowingCallable) () -> new NextAction(ActionType.HOST_ACTION, DAY, 0, null,
+                        new Reason("r", "m", java.util.List.of()), " ", java.util.List.of()),
+                        "NextAction.talkTrack must be null or non-blank, was ' '"),
+                arguments("playbook without a version", (ThrowingCallable) () -> new PlaybookRef("earned-trust", ""),
+                        "PlaybookRef.version must not be blank, was '' (id=earned-trust)"));
+    }
+
+    private static java.util.Map<String, String> nullValued(String key) {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        map.put(key, null);
+        return map;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ReadinessPolicyTest {
@@ -58,6 +59,26 @@ class ReadinessPolicyTest {
                 .withMessage("ReadinessPolicy.npsDetractorMax must be between -1 (no detractors) and npsPromoterMin - 1 (8), was 9");
         assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.toBuilder().mandatoryTrustBuilders(null).build())
                 .withMessage("ReadinessPolicy.mandatoryTrustBuilders must not be or contain null, was null");
+        assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.toBuilder().momentumWindowDays(-1).build())
+                .withMessage("ReadinessPolicy.momentumWindowDays must not be negative, was -1");
+    }
+
+    @Test
+    void aWindowMayBeAsLongAsTheLookBackButNotLonger() {
+        assertThat(DEFAULTS.toBuilder().feedbackWindowDays(365).momentumWindowDays(365).build().feedbackWindowDays()).isEqualTo(365);
+        assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.toBuilder().feedbackWindowDays(366).build())
+                .withMessage("ReadinessPolicy.feedbackWindowDays must not exceed lookbackDays (365), was 366");
+        assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.toBuilder().momentumWindowDays(366).build())
+                .withMessage("ReadinessPolicy.momentumWindowDays must not exceed lookbackDays (365), was 366");
+    }
+
+    @Test
+    void theRejectionNamesTheFieldAndTheProblemSeparately() {
+        assertThatThrownBy(() -> DEFAULTS.toBuilder().titForTatDays(-3).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.path()).isEqualTo("titForTatDays");
+                    assertThat(e.problem()).isEqualTo("must not be negative, was -3");
+                });
     }
 
     @Test
