@@ -1,7 +1,6 @@
 package io.referralrules.scenarios;
 
 import io.referralrules.api.ActionType;
-import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.Stage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,80 +13,71 @@ class PositioningRulesTest extends RuleTestSupport {
 
     @Test
     void aCustomerWithoutASaleHasNoRelationshipAndNoActions() {
-        ReadinessAssessment a = assess(customer());
-
-        assertThat(a.stage()).isEqualTo(Stage.NO_RELATIONSHIP);
-        assertThat(a.stageReason().rule()).isEqualTo("No closed sale means no relationship yet");
-        assertThat(a.firedRules()).contains("No closed sale means no relationship yet",
-                "The stage with the highest precedence wins");
-        assertThat(a.actions()).isEmpty();
-        assertThat(a.trustBuilders()).isEmpty();
-        assertThat(a.trustEarned()).isFalse();
+        then(customer())
+                .hasStage(Stage.NO_RELATIONSHIP)
+                .hasStageDecidedBy("No closed sale means no relationship yet")
+                .fired("No closed sale means no relationship yet", "The stage with the highest precedence wins")
+                .hasNoActions()
+                .hasTrustNotEarned()
+                .satisfies(a -> assertThat(a.trustBuilders()).isEmpty());
     }
 
     @Test
     void aSaleClosedThirtyDaysAgoStillCallsForPositioning() {
-        ReadinessAssessment a = assess(customer(sale("S-1", 30)));
-
-        assertThat(a.stage()).isEqualTo(Stage.POSITIONING);
-        assertThat(a.firedRules()).contains("Hold a positioning conversation after a fresh sale");
-        assertThat(a.action(ActionType.HOLD_POSITIONING_CONVERSATION)).hasValueSatisfying(action -> {
-            assertThat(action.dueDate()).isEqualTo(daysAgo(29));
-            assertThat(action.overdueDays()).isEqualTo(29);
-            assertThat(action.subjectId()).isEqualTo("S-1");
-            assertThat(action.reason().evidence()).containsExactly("S-1");
-        });
+        then(customer(sale("S-1", 30)))
+                .hasStage(Stage.POSITIONING)
+                .fired("Hold a positioning conversation after a fresh sale")
+                .hasActionSatisfying(ActionType.HOLD_POSITIONING_CONVERSATION, action -> {
+                    assertThat(action.dueDate()).isEqualTo(daysAgo(29));
+                    assertThat(action.overdueDays()).isEqualTo(29);
+                    assertThat(action.subjectId()).isEqualTo("S-1");
+                    assertThat(action.reason().evidence()).containsExactly("S-1");
+                });
     }
 
     @Test
     void aSaleClosedThirtyOneDaysAgoNoLongerCallsForPositioning() {
-        ReadinessAssessment a = assess(customer(sale("S-1", 31)));
-
-        assertThat(a.stage()).isEqualTo(Stage.EARNING_TRUST);
-        assertThat(a.firedRules()).doesNotContain("Hold a positioning conversation after a fresh sale");
-        assertThat(a.action(ActionType.HOLD_POSITIONING_CONVERSATION)).isEmpty();
+        then(customer(sale("S-1", 31)))
+                .hasStage(Stage.EARNING_TRUST)
+                .didNotFire("Hold a positioning conversation after a fresh sale")
+                .hasNoAction(ActionType.HOLD_POSITIONING_CONVERSATION);
     }
 
     @Test
     void thePositioningConversationIsDueTheDayAfterTheClose() {
-        ReadinessAssessment closedToday = assess(customer(sale("S-1", 0)));
-        ReadinessAssessment closedYesterday = assess(customer(sale("S-1", 1)));
-
-        assertThat(closedToday.action(ActionType.HOLD_POSITIONING_CONVERSATION).orElseThrow())
-                .satisfies(x -> assertThat(x.dueDate()).isEqualTo(daysAgo(-1)))
-                .satisfies(x -> assertThat(x.overdue()).isFalse());
-        assertThat(closedYesterday.action(ActionType.HOLD_POSITIONING_CONVERSATION).orElseThrow().overdueDays()).isZero();
+        then(customer(sale("S-1", 0)))
+                .hasActionSatisfying(ActionType.HOLD_POSITIONING_CONVERSATION, action -> {
+                    assertThat(action.dueDate()).isEqualTo(daysAgo(-1));
+                    assertThat(action.overdue()).isFalse();
+                });
+        then(customer(sale("S-1", 1)))
+                .hasActionSatisfying(ActionType.HOLD_POSITIONING_CONVERSATION, action -> assertThat(action.overdueDays()).isZero());
     }
 
     @Test
     void aPositioningConversationOnTheDayOfTheCloseEndsPositioning() {
-        ReadinessAssessment a = assess(customer(sale("S-1", 5), positioning("PC-1", 5)));
-
-        assertThat(a.stage()).isEqualTo(Stage.EARNING_TRUST);
-        assertThat(a.action(ActionType.HOLD_POSITIONING_CONVERSATION)).isEmpty();
+        then(customer(sale("S-1", 5), positioning("PC-1", 5)))
+                .hasStage(Stage.EARNING_TRUST)
+                .hasNoAction(ActionType.HOLD_POSITIONING_CONVERSATION);
     }
 
     @Test
     void aPositioningConversationBeforeTheLatestSaleDoesNotCount() {
-        ReadinessAssessment a = assess(customer(sale("S-1", 100), positioning("PC-1", 99), sale("S-2", 3)));
-
-        assertThat(a.stage()).isEqualTo(Stage.POSITIONING);
-        assertThat(a.action(ActionType.HOLD_POSITIONING_CONVERSATION).orElseThrow().subjectId()).isEqualTo("S-2");
-        assertThat(a.actions(ActionType.HOLD_POSITIONING_CONVERSATION)).hasSize(1);
+        then(customer(sale("S-1", 100), positioning("PC-1", 99), sale("S-2", 3)))
+                .hasStage(Stage.POSITIONING)
+                .hasActionSatisfying(ActionType.HOLD_POSITIONING_CONVERSATION, action -> assertThat(action.subjectId()).isEqualTo("S-2"));
     }
 
     @Test
     void twoSalesOnTheSameDayCallForOnePositioningConversation() {
-        ReadinessAssessment a = assess(customer(sale("S-1", 3), sale("S-2", 3)));
-
-        assertThat(a.actions(ActionType.HOLD_POSITIONING_CONVERSATION)).singleElement().satisfies(x -> assertThat(x.subjectId()).isEqualTo("S-2"));
+        then(customer(sale("S-1", 3), sale("S-2", 3)))
+                .hasActionSatisfying(ActionType.HOLD_POSITIONING_CONVERSATION, action -> assertThat(action.subjectId()).isEqualTo("S-2"));
     }
 
     @Test
     void aFreshSaleToATrustedCustomerCallsForPositioningBeforeTheAsk() {
-        ReadinessAssessment a = assess(customer(join(readyToAsk(), java.util.List.of(sale("S-9", 2)))));
-
-        assertThat(a.stage()).isEqualTo(Stage.POSITIONING);
-        assertThat(a.action(ActionType.ASK_FOR_INTRODUCTION)).isEmpty();
+        then(customer(join(readyToAsk(), java.util.List.of(sale("S-9", 2)))))
+                .hasStage(Stage.POSITIONING)
+                .hasNoAction(ActionType.ASK_FOR_INTRODUCTION);
     }
 }
