@@ -1,5 +1,14 @@
 /**
- * The Drools implementation of {@link io.referralrules.api.ReferralReadinessEngine}; start with
- * {@link io.referralrules.engine.ReferralRules}.
+ * The Drools implementation of {@link io.referralrules.api.ReferralReadinessEngine}. Start with
+ * {@link io.referralrules.engine.ReferralRules}; pick a {@link io.referralrules.engine.Playbook}, read thresholds with
+ * {@link io.referralrules.engine.PolicyJson}, keep one engine per tenant in
+ * {@link io.referralrules.engine.TenantEngines}, and add the host's own DRL with
+ * {@link io.referralrules.engine.Playbook#withHostRules(String, String, io.referralrules.engine.RuleSource...)}.
+ *
+ * <pre>{@code
+ * ReferralReadinessEngine engine = ReferralRules.engine(Playbook.POST_SALE_MOMENTUM,
+ *         PolicyJson.read(Path.of("tenants/acme.json"), Playbook.POST_SALE_MOMENTUM.defaults()));
+ * ReadinessAssessment result = engine.assess(snapshot, LocalDate.of(2026, 6, 15));
+ * }</pre>
  */
 package io.referralrules.engine;
