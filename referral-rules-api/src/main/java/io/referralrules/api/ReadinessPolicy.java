@@ -13,6 +13,10 @@ import java.util.Set;
  * the positioning, premature-ask and trust-builder counts belong to earned-trust, {@code momentumWindowDays} to
  * post-sale-momentum. The engine module's {@code PolicyJson} reads a policy from a JSON file.
  *
+ * <p>The constructor (and so {@link Builder#build()}) throws an {@link InvalidInputException} naming the field when a
+ * value is impossible: a negative window, a rating off the 1-5 scale, more builders required than exist, a detractor
+ * cut-off at or above the promoter one, a window longer than the look-back it is measured in.
+ *
  * <p>Day windows are counted in whole days and are inclusive: "within N days" of an event means on the event's day or
  * up to N days after it (a sale closed 30 days ago is within a 30-day window, one closed 31 days ago is not), and a
  * period of N days after an event lasts through the N-th day after it.
@@ -58,10 +62,7 @@ import java.util.Set;
  * @param thankYouGiftDays         send the thank-you gift this many days after the referred sale (default 7)
  * @param momentumWindowDays       post-sale-momentum only: a sale closed within this many days, confirmed by a green
  *                                 light since, makes the customer ready to ask (default 30; at most lookbackDays)
- *
- * @throws InvalidInputException when a value is impossible (a negative window, a rating off the 1-5 scale, more
- *                               builders required than exist, a detractor cut-off at or above the promoter one, a
- *                               window longer than the look-back it is measured in); the message names the field
+
  */
 public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays, int lookbackDays,
                               int serviceMinInteractions, double serviceMinAverageRating, int proactiveMinActions,
