@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,8 @@ import java.util.stream.Collectors;
  */
 final class RuleSets {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
+    /** What the DRL parser adds after any syntax error in a file; it says nothing the syntax error did not. */
+    private static final String FOLLOW_ON_PARSE_ERROR = "Parser returned a null Package";
 
     private RuleSets() {
     }
@@ -69,8 +73,18 @@ final class RuleSets {
         batch.build();
         if (builder.hasErrors()) {
             List<String> errors = new ArrayList<>();
+            Set<String> filesWithErrors = new HashSet<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                errors.add(describe(error));
+                if (!FOLLOW_ON_PARSE_ERROR.equals(error.getMessage())) {
+                    errors.add(describe(error));
+                    filesWithErrors.add(file(error));
+                }
+            }
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                // only a consequence of a syntax error already listed, unless it is the only news about its file
+                if (FOLLOW_ON_PARSE_ERROR.equals(error.getMessage()) && !filesWithErrors.contains(file(error))) {
+                    errors.add(describe(error));
+                }
             }
             throw new RuleCompilationException(playbook.ref().toString(), errors);
         }
@@ -80,13 +94,16 @@ final class RuleSets {
         return kieBase;
     }
 
-    private static String describe(KnowledgeBuilderError error) {
-        String file = error.getResource() != null && error.getResource().getSourcePath() != null
+    private static String file(KnowledgeBuilderError error) {
+        return error.getResource() != null && error.getResource().getSourcePath() != null
                 ? error.getResource().getSourcePath() : "(unknown file)";
+    }
+
+    private static String describe(KnowledgeBuilderError error) {
         int[] lines = error.getLines();
-        String line = lines == null || lines.length == 0 ? "?" : Arrays.stream(lines).mapToObj(String::valueOf)
-                .collect(Collectors.joining(","));
+        String line = lines == null || lines.length == 0 || (lines.length == 1 && lines[0] <= 0) ? "?"
+                : Arrays.stream(lines).mapToObj(String::valueOf).collect(Collectors.joining(","));
         String message = error.getMessage() == null ? error.toString() : error.getMessage().strip();
-        return file + ":" + line + ": " + message.replaceAll("\\s*\\R\\s*", " ");
+        return file(error) + ":" + line + ": " + message.replaceAll("\\s*\\R\\s*", " ");
     }
 }
