@@ -48,7 +48,8 @@ class HostRuleCompilationTest {
 
     @Test
     void droolsDoesNotLogTheSameErrorsAgain() {
-        Playbook broken = Playbook.EARNED_TRUST.withHostRules("broken", "1", RuleSource.classpath("host-rules/unknown-field.drl"));
+        Playbook broken = Playbook.EARNED_TRUST.withHostRules("broken", "1",
+                RuleSource.classpath("host-rules/syntax-error.drl"), RuleSource.classpath("host-rules/unknown-field.drl"));
 
         assertThatThrownBy(() -> ReferralRules.engine(broken)).isInstanceOf(RuleCompilationException.class);
 
