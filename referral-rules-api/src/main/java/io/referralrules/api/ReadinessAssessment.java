@@ -18,14 +18,17 @@ import java.util.Optional;
  * @param trustBuilders the five trust builders, in {@link TrustBuilder} order (empty when there is no relationship)
  * @param actions      what to do next, by due date
  * @param warnings     what went wrong in the customer's history, by date
+ * @param whyNot       when the customer is not {@link Stage#READY_TO_ASK}, every unmet condition for it with what would
+ *                     satisfy it; empty when ready
+ * @param earliestAsk  the earliest day the ask could be allowed if nothing else changes, or that new facts are needed
  * @param reasons      every conclusion the rules drew, in the order they were drawn
  * @param firedRules   the names of the rules that fired, in firing order (a rule that fired for several facts
  *                     appears once per firing)
  */
 public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef playbook, Stage stage, Reason stageReason,
                                   boolean trustEarned, List<TrustBuilderResult> trustBuilders,
-                                  List<NextAction> actions, List<Warning> warnings, List<Reason> reasons,
-                                  List<String> firedRules) {
+                                  List<NextAction> actions, List<Warning> warnings, List<Obstacle> whyNot,
+                                  EarliestAsk earliestAsk, List<Reason> reasons, List<String> firedRules) {
     public ReadinessAssessment {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(asOf, "asOf");
@@ -35,6 +38,8 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
         trustBuilders = List.copyOf(trustBuilders);
         actions = List.copyOf(actions);
         warnings = List.copyOf(warnings);
+        whyNot = List.copyOf(whyNot);
+        Objects.requireNonNull(earliestAsk, "earliestAsk");
         reasons = List.copyOf(reasons);
         firedRules = List.copyOf(firedRules);
     }
@@ -57,6 +62,11 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
     /** Whether any warning of the given type was raised. */
     public boolean hasWarning(WarningType type) {
         return !warnings(type).isEmpty();
+    }
+
+    /** The unmet conditions of one kind. */
+    public List<Obstacle> whyNot(ObstacleKind kind) {
+        return whyNot.stream().filter(o -> o.kind() == kind).toList();
     }
 
     /** The result for one trust builder, if the customer has a relationship. */

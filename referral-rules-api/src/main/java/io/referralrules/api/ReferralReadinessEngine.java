@@ -29,6 +29,18 @@ public interface ReferralReadinessEngine {
      */
     ReadinessAssessment assess(CustomerSnapshot snapshot, LocalDate asOf);
 
+    /**
+     * Assesses like {@link #assess} and keeps what is needed to replay the decision later: the snapshot, the day, the
+     * playbook, the thresholds and fingerprints of the rules and thresholds.
+     */
+    DecisionRecord record(CustomerSnapshot snapshot, LocalDate asOf);
+
+    /**
+     * Re-runs a recorded decision on its facts and day with this engine, and reports whether the answer is identical.
+     * A different playbook, rule set, policy or engine version is reported as a difference, not silently re-decided.
+     */
+    ReplayResult replay(DecisionRecord record);
+
     /** The thresholds this engine decides with. */
     ReadinessPolicy policy();
 

@@ -49,6 +49,6 @@ public final class ReferralRules {
     public static ReferralReadinessEngine engine(Playbook playbook, ReadinessPolicy policy) {
         Objects.requireNonNull(playbook, "playbook");
         Objects.requireNonNull(policy, "policy");
-        return new DroolsReadinessEngine(RuleSets.kieBase(playbook), policy, playbook.ref());
+        return new DroolsReadinessEngine(RuleSets.ruleSet(playbook), policy, playbook.ref());
     }
 }

@@ -1,6 +1,5 @@
 package io.referralrules.engine;
 
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.io.KieResources;
 import org.kie.api.io.Resource;
@@ -18,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -36,15 +37,17 @@ final class RuleSets {
 
     private static final class Bundled {
         static final KieContainer CONTAINER = KieServices.get().newKieClasspathContainer(RuleSets.class.getClassLoader());
+        static final Map<String, RuleSet> BY_KIE_BASE = new ConcurrentHashMap<>();
     }
 
-    /** The KieBase of a bundled playbook, or a freshly compiled one for a playbook with host rules. */
-    static KieBase kieBase(Playbook playbook) {
+    /** The rules of a bundled playbook, or freshly compiled ones for a playbook with host rules. */
+    static RuleSet ruleSet(Playbook playbook) {
         return playbook.hostRules().isEmpty() ? bundled(playbook) : compile(playbook);
     }
 
-    static KieBase bundled(Playbook playbook) {
-        return Bundled.CONTAINER.getKieBase(playbook.kieBaseName());
+    static RuleSet bundled(Playbook playbook) {
+        return Bundled.BY_KIE_BASE.computeIfAbsent(playbook.kieBaseName(),
+                name -> RuleSet.of(Bundled.CONTAINER.getKieBase(name), playbook));
     }
 
     /**
@@ -55,7 +58,7 @@ final class RuleSets {
      * {@code org.drools.compiler.kie.builder.impl.KieProject}), which would show each error twice; here they are
      * reported once, in the {@link RuleCompilationException}.
      */
-    static KieBase compile(Playbook playbook) {
+    static RuleSet compile(Playbook playbook) {
         long start = System.nanoTime();
         ClassLoader loader = RuleSets.class.getClassLoader();
         KieResources resources = KieServices.get().getResources();
@@ -88,10 +91,10 @@ final class RuleSets {
             }
             throw new RuleCompilationException(playbook.ref().toString(), errors);
         }
-        KieBase kieBase = builder.newKieBase();
+        RuleSet ruleSet = RuleSet.of(builder.newKieBase(), playbook);
         LOG.info("compiled playbook {} with {} host rule files in {} ms", playbook.ref(), playbook.hostRules().size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return kieBase;
+        return ruleSet;
     }
 
     private static String file(KnowledgeBuilderError error) {

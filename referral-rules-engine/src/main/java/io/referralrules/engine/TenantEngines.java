@@ -3,7 +3,6 @@ package io.referralrules.engine;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.ReferralReadinessEngine;
-import org.kie.api.KieBase;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TenantEngines {
     private final Map<String, ReferralReadinessEngine> engines = new ConcurrentHashMap<>();
-    private final Map<RuleSetKey, KieBase> compiled = new ConcurrentHashMap<>();
+    private final Map<RuleSetKey, RuleSet> compiled = new ConcurrentHashMap<>();
 
     /** Compiled rules are shared by the playbook's rule set, not by its id, version or defaults. */
     private record RuleSetKey(String kieBaseName, List<RuleSource> hostRules) {
@@ -44,11 +43,11 @@ public final class TenantEngines {
         requireTenantId(tenantId);
         Objects.requireNonNull(playbook, "playbook");
         Objects.requireNonNull(policy, "policy");
-        KieBase kieBase = playbook.hostRules().isEmpty()
+        RuleSet rules = playbook.hostRules().isEmpty()
                 ? RuleSets.bundled(playbook)
                 : compiled.computeIfAbsent(new RuleSetKey(playbook.kieBaseName(), playbook.hostRules()),
                         key -> RuleSets.compile(playbook));
-        ReferralReadinessEngine engine = new DroolsReadinessEngine(kieBase, policy, playbook.ref());
+        ReferralReadinessEngine engine = new DroolsReadinessEngine(rules, policy, playbook.ref());
         engines.put(tenantId, engine);
         return engine;
     }

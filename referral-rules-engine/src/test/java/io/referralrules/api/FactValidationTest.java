@@ -97,7 +97,7 @@ class FactValidationTest {
                 arguments("industry event without a date", (ThrowingCallable) () -> new IndustryEvent("EV-1", null, "Expo"),
                         "IndustryEvent.date must not be null (id=EV-1)"),
                 arguments("blank talk track", (ThrowingCallable) () -> new NextAction(ActionType.HOST_ACTION, DAY, 0, null,
-                        new Reason("r", "m", java.util.List.of()), " ", java.util.List.of()),
+                        new Reason("r", "f.drl", "m", java.util.List.of()), " ", java.util.List.of()),
                         "NextAction.talkTrack must be null or non-blank, was ' '"),
                 arguments("playbook without a version", (ThrowingCallable) () -> new PlaybookRef("earned-trust", ""),
                         "PlaybookRef.version must not be blank, was '' (id=earned-trust)"));

@@ -77,7 +77,7 @@ class HostRulesTest {
     void aHostReasonAndAHostProspectHintJoinTheAnswer() {
         var a = EARNED_TRUST.assessment(customerWith(Map.of("segment", "partner"), readyToAsk()), TODAY);
 
-        assertThat(a.reasons()).contains(new Reason("Partners are noted", "Customer C-1 is also a partner.", List.of("C-1")));
+        assertThat(a.reasons()).contains(new Reason("Partners are noted", "host-rules/every-result.drl", "Customer C-1 is also a partner.", List.of("C-1")));
         assertThat(a.action(ActionType.ASK_FOR_INTRODUCTION).orElseThrow().prospectHints())
                 .contains(new ProspectHint(ProspectCircle.VENDORS, "their reseller network", List.of("C-1")))
                 .hasSize(5);

@@ -2,6 +2,9 @@ package io.referralrules.engine.internal;
 
 import io.referralrules.api.ActionType;
 import io.referralrules.api.NextAction;
+import io.referralrules.api.Obstacle;
+import io.referralrules.api.ObstacleKind;
+import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.ProspectHint;
 import io.referralrules.api.Reason;
 import io.referralrules.api.Stage;
@@ -43,6 +46,9 @@ public final class Findings extends DefaultAgendaEventListener implements RuleRu
             .thenComparing(h -> h.evidence().toString());
 
     private final LocalDate asOf;
+    private final RuleFiles files;
+    private final List<Obstacle> obstacles = new ArrayList<>();
+    private String currentFile = "(unknown)";
     private final List<String> firedRules = new ArrayList<>();
     private final List<Reason> reasons = new ArrayList<>();
     private final Map<TrustBuilder, TrustBuilderResult> builders = new EnumMap<>(TrustBuilder.class);
@@ -54,24 +60,49 @@ public final class Findings extends DefaultAgendaEventListener implements RuleRu
     private Reason stageReason;
     private final Map<AskVeto, Reason> vetoes = new IdentityHashMap<>();
 
-    public Findings(LocalDate asOf) {
+    public Findings(LocalDate asOf, RuleFiles files) {
         this.asOf = asOf;
+        this.files = files;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        currentRule = event.getMatch().getRule().getName();
+        org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
+        currentRule = rule.getName();
+        currentFile = files.file(rule.getPackageName(), rule.getName());
         firedRules.add(currentRule);
     }
 
     private Reason reason(String message, List<?> evidence) {
-        return reason(currentRule, message, evidence);
+        return reason(currentRule, currentFile, message, evidence);
     }
 
-    private Reason reason(String rule, String message, List<?> evidence) {
-        Reason reason = new Reason(rule, message, strings(evidence));
+    private Reason reason(String rule, String file, String message, List<?> evidence) {
+        Reason reason = new Reason(rule, file, message, strings(evidence));
         reasons.add(reason);
         return reason;
+    }
+
+    /**
+     * Records an unmet condition for READY_TO_ASK, found by the rule that is firing.
+     *
+     * @param clearsOn the day time alone clears it, or {@code null} when new facts are needed
+     */
+    public void obstacle(ObstacleKind kind, String subject, String measured, String needed, String remedy,
+                         LocalDate clearsOn, List<?> evidence) {
+        Reason reason = new Reason(currentRule, currentFile, measured + " (needs " + needed + "): " + remedy,
+                strings(evidence));
+        obstacles.add(new Obstacle(kind, subject, measured, needed, remedy, clearsOn, reason));
+    }
+
+    /** Records every unmet trust builder as an obstacle, marking the ones the policy makes mandatory. */
+    public void missingBuilders(List<?> unmetMeasures, ReadinessPolicy policy) {
+        for (Object m : unmetMeasures) {
+            TrustBuilderMeasure measure = (TrustBuilderMeasure) m;
+            String needed = measure.needed() + (policy.mandatory(measure.builder()) ? ", mandatory" : "");
+            obstacle(ObstacleKind.TRUST_BUILDER, measure.builder().name(), measure.measured(), needed, measure.remedy(),
+                    null, measure.evidence());
+        }
     }
 
     /** Records what a host rule concluded, under the name of the rule that inserted it. */
@@ -80,8 +111,13 @@ public final class Findings extends DefaultAgendaEventListener implements RuleRu
         if (!(event.getObject() instanceof HostResult result)) {
             return;
         }
-        String rule = event.getRule() != null ? event.getRule().getName() : currentRule;
-        Reason reason = reason(rule, result.message(), result.evidence());
+        String rule = currentRule;
+        String file = currentFile;
+        if (event.getRule() != null) {
+            rule = event.getRule().getName();
+            file = files.file(event.getRule().getPackageName(), rule);
+        }
+        Reason reason = reason(rule, file, result.message(), result.evidence());
         if (result instanceof AskVeto veto) {
             vetoes.put(veto, reason);
         } else if (result instanceof HostWarning w) {
@@ -110,6 +146,8 @@ public final class Findings extends DefaultAgendaEventListener implements RuleRu
         if (reason == null) {
             throw new IllegalStateException("veto not inserted through working memory: " + veto);
         }
+        obstacles.add(new Obstacle(ObstacleKind.HOST_VETO, null, veto.message(), "no veto from a host rule",
+                "whatever host rule '" + reason.rule() + "' requires", null, reason));
         return new StageClaim(Stage.BLOCKED, reason);
     }
 
@@ -129,14 +167,14 @@ public final class Findings extends DefaultAgendaEventListener implements RuleRu
      * assessment day. Returns the measure for the rule to insert.
      */
     public TrustBuilderMeasure count(Checkpoint checkpoint, TrustBuilder builder, List<?> ids, int minimum,
-                                     String noun, int lookbackDays) {
+                                     String noun, int lookbackDays, String remedy) {
         boolean met = ids.size() >= minimum;
         List<String> evidence = strings(ids);
+        String measured = ids.size() + " " + noun + " in the " + lookbackDays + " days up to " + checkpoint.date();
         if (checkpoint.forAssessment()) {
-            measured(builder, met, evidence, ids.size() + " " + noun + " in the " + lookbackDays + " days up to "
-                    + checkpoint.date() + " (needs " + minimum + ").");
+            measured(builder, met, evidence, measured + " (needs " + minimum + ").");
         }
-        return new TrustBuilderMeasure(checkpoint, builder, met, evidence);
+        return new TrustBuilderMeasure(checkpoint, builder, met, evidence, measured, minimum + " " + noun, remedy);
     }
 
     /** Records that trust is earned as of the assessment day, citing the evidence of the builders that are met. */
@@ -207,6 +245,10 @@ public final class Findings extends DefaultAgendaEventListener implements RuleRu
 
     public List<String> firedRules() {
         return firedRules;
+    }
+
+    public List<Obstacle> obstacles() {
+        return obstacles;
     }
 
     public List<Reason> reasons() {

@@ -1,0 +1,85 @@
+package io.referralrules.engine;
+
+import io.referralrules.api.DecisionRecord;
+import io.referralrules.api.PlaybookRef;
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.Reason;
+import io.referralrules.api.ReplayResult.Difference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Function;
+
+/** Fingerprints for decision records, and what a replay compares. */
+final class DecisionRecords {
+    private DecisionRecords() {
+    }
+
+    private static final class Version {
+        static final String VALUE = load();
+
+        private static String load() {
+            try (InputStream in = DecisionRecords.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the engine version", e);
+            }
+        }
+    }
+
+    static String engineVersion() {
+        return Version.VALUE;
+    }
+
+    /** SHA-256 of the policy written as JSON (every threshold, trust builders in order), so equal policies hash equal. */
+    static String policyHash(ReadinessPolicy policy) {
+        return HexFormat.of().formatHex(RuleSet.sha256().digest(PolicyJson.write(policy).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What differs between the record and a replay by an engine with the given playbook, policy and rules. */
+    static List<Difference> differences(DecisionRecord record, ReadinessAssessment now, PlaybookRef playbook,
+                                        String policyHash, String rulesHash) {
+        List<Difference> out = new ArrayList<>();
+        ReadinessAssessment then = record.assessment();
+        differ(out, "playbook", record.playbook(), playbook);
+        differ(out, "rules", record.rulesHash(), rulesHash);
+        differ(out, "policy", record.policyHash(), policyHash);
+        differ(out, "engineVersion", record.engineVersion(), engineVersion());
+        differ(out, "stage", then.stage(), now.stage());
+        differ(out, "stageReason", then.stageReason(), now.stageReason());
+        differ(out, "trustEarned", then.trustEarned(), now.trustEarned());
+        differ(out, "trustBuilders", then.trustBuilders(), now.trustBuilders());
+        differ(out, "actions", then.actions(), now.actions());
+        differ(out, "warnings", then.warnings(), now.warnings());
+        differ(out, "whyNot", then.whyNot(), now.whyNot());
+        differ(out, "earliestAsk", then.earliestAsk(), now.earliestAsk());
+        // rules of equal salience may fire in another order: what fired matters, not when
+        differ(out, "reasons", sorted(then.reasons(), Reason::toString), sorted(now.reasons(), Reason::toString));
+        differ(out, "firedRules", sorted(then.firedRules(), s -> s), sorted(now.firedRules(), s -> s));
+        return out;
+    }
+
+    private static <T> List<String> sorted(Collection<T> items, Function<T, String> key) {
+        return items.stream().map(key).sorted().toList();
+    }
+
+    private static void differ(List<Difference> out, String what, Object recorded, Object now) {
+        if (!Objects.equals(recorded, now)) {
+            out.add(new Difference(what, String.valueOf(recorded), String.valueOf(now)));
+        }
+    }
+}
