@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * Everything the host knows about one customer, grouped by kind. Immutable: the lists are copies.
  *
- * <p>The constructor rejects a snapshot that cannot be true with an {@link IllegalArgumentException} naming the
+ * <p>The constructor rejects a snapshot that cannot be true with an {@link InvalidInputException} naming the
  * field: a {@code null} element, two facts of one kind with the same id, or a follow-up, referred sale or
  * introduction that points at an id the snapshot does not hold.
  *
@@ -69,7 +69,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
 
     public CustomerSnapshot {
         if (customer == null) {
-            throw new IllegalArgumentException("CustomerSnapshot.customer must not be null");
+            throw invalid("customer", "must not be null");
         }
         sales = checked("sales", sales);
         serviceInteractions = checked("serviceInteractions", serviceInteractions);
@@ -91,7 +91,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
         for (int i = 0; i < introductions.size(); i++) {
             Introduction intro = introductions.get(i);
             if (intro.askId() != null && !askIds.contains(intro.askId())) {
-                throw new IllegalArgumentException("CustomerSnapshot.introductions[" + i + "].askId refers to unknown ask '"
+                throw invalid("introductions[" + i + "].askId", "refers to unknown ask '"
                         + intro.askId() + "' (id=" + intro.id() + ")");
             }
         }
@@ -99,14 +99,14 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
         for (int i = 0; i < followUps.size(); i++) {
             FollowUp f = followUps.get(i);
             if (!introIds.contains(f.introductionId())) {
-                throw new IllegalArgumentException("CustomerSnapshot.followUps[" + i + "].introductionId refers to unknown introduction '"
+                throw invalid("followUps[" + i + "].introductionId", "refers to unknown introduction '"
                         + f.introductionId() + "' (id=" + f.id() + ")");
             }
         }
         for (int i = 0; i < referredSales.size(); i++) {
             ReferredSale s = referredSales.get(i);
             if (!introIds.contains(s.introductionId())) {
-                throw new IllegalArgumentException("CustomerSnapshot.referredSales[" + i + "].introductionId refers to unknown introduction '"
+                throw invalid("referredSales[" + i + "].introductionId", "refers to unknown introduction '"
                         + s.introductionId() + "' (id=" + s.id() + ")");
             }
         }
@@ -114,21 +114,25 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
 
     private static <T extends Fact> List<T> checked(String field, List<T> facts) {
         if (facts == null) {
-            throw new IllegalArgumentException("CustomerSnapshot." + field + " must not be null (use an empty list)");
+            throw invalid(field, "must not be null (use an empty list)");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < facts.size(); i++) {
             T fact = facts.get(i);
             if (fact == null) {
-                throw new IllegalArgumentException("CustomerSnapshot." + field + "[" + i + "] must not be null");
+                throw invalid(field + "[" + i + "]", "must not be null");
             }
             Integer first = seen.putIfAbsent(fact.id(), i);
             if (first != null) {
-                throw new IllegalArgumentException("CustomerSnapshot." + field + "[" + i + "].id duplicates '" + fact.id()
+                throw invalid(field + "[" + i + "].id", "duplicates '" + fact.id()
                         + "' of " + field + "[" + first + "]");
             }
         }
         return List.copyOf(facts);
+    }
+
+    private static InvalidInputException invalid(String path, String problem) {
+        return new InvalidInputException("CustomerSnapshot." + path + " " + problem, path, problem);
     }
 
     private static Set<String> ids(List<? extends Fact> facts) {

@@ -21,15 +21,14 @@ public record Customer(String id, CustomerType type, String ownerId, String disp
         Checks.required("Customer", id, "ownerId", ownerId);
         Checks.optionalRef("Customer", id, "ownerId", ownerId);
         if (attributes == null) {
-            throw new IllegalArgumentException("Customer.attributes must not be null (use an empty map) (id=" + id + ")");
+            throw Checks.invalid("Customer", "attributes", "must not be null (use an empty map) (id=" + id + ")");
         }
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             if (e.getKey() == null || e.getKey().isBlank()) {
-                throw new IllegalArgumentException("Customer.attributes has a blank key " + Checks.quote(e.getKey())
-                        + " (id=" + id + ")");
+                throw Checks.invalid("Customer", "attributes", "has a blank key " + Checks.quote(e.getKey()) + " (id=" + id + ")");
             }
             if (e.getValue() == null) {
-                throw new IllegalArgumentException("Customer.attributes." + e.getKey() + " must not be null (id=" + id + ")");
+                throw Checks.invalid("Customer", "attributes." + e.getKey(), "must not be null (id=" + id + ")");
             }
         }
         attributes = Map.copyOf(attributes);

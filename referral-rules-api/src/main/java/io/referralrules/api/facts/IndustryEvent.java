@@ -16,7 +16,7 @@ public record IndustryEvent(String id, LocalDate date, String name) implements F
         Checks.required("IndustryEvent", id, "date", date);
         Checks.required("IndustryEvent", id, "name", name);
         if (name.isBlank()) {
-            throw new IllegalArgumentException("IndustryEvent.name must not be blank, was '" + name + "' (id=" + id + ")");
+            throw Checks.invalid("IndustryEvent", "name", "must not be blank, was '" + name + "' (id=" + id + ")");
         }
     }
 }
