@@ -1,5 +1,6 @@
 package io.referralrules.api;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -96,8 +97,10 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         if (mandatoryTrustBuilders == null || mandatoryTrustBuilders.stream().anyMatch(Objects::isNull)) {
             throw invalid("mandatoryTrustBuilders", "must not be or contain null, was " + mandatoryTrustBuilders);
         }
+        // an unmodifiable EnumSet iterates in TrustBuilder order, so messages and hashes are the same on every JVM
         mandatoryTrustBuilders = mandatoryTrustBuilders.isEmpty()
-                ? Set.of() : Set.copyOf(EnumSet.copyOf(mandatoryTrustBuilders));
+                ? Collections.unmodifiableSet(EnumSet.noneOf(TrustBuilder.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(mandatoryTrustBuilders));
         nonNegative("feedbackWindowDays", feedbackWindowDays);
         nonNegative("greenLightsRequired", greenLightsRequired);
         if (npsPromoterMin < 0 || npsPromoterMin > 10) {

@@ -1,0 +1,351 @@
+package io.referralrules.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.DecisionRecord;
+import io.referralrules.api.InvalidInputException;
+import io.referralrules.api.ReadinessAssessment;
+
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON contract: a customer snapshot in, an assessment or a decision record out, for CRMs that are not written in
+ * Java (and for storing records). Every document carries {@code "schemaVersion": 1}; dates are ISO strings
+ * ({@code "2026-06-15"}), enums their names, amounts plain numbers. The schemas are published in {@code docs/schema/}.
+ *
+ * <pre>{@code
+ * CustomerSnapshot snapshot = ReferralJson.readSnapshot(Path.of("customer-C-1.json"));
+ * ReadinessAssessment result = engine.assess(snapshot, LocalDate.of(2026, 6, 15));
+ * String json = ReferralJson.writeAssessment(result);
+ * }</pre>
+ *
+ * Reading is strict: an unknown field, a value of the wrong type, a malformed date, a missing or unsupported
+ * {@code schemaVersion}, a fact the API rejects (a missing id, a rating off the scale) and a truncated document each
+ * fail with an {@link InvalidInputException} whose message names the source, the JSON path and the problem, e.g.
+ * {@code customer-C-1.json: $.sales[2].date must be a date (yyyy-mm-dd), was "2026-13-01"}. Lists of facts that a
+ * customer does not have may be left out; they read as empty.
+ */
+public final class ReferralJson {
+    /** The version of the JSON contract this library reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            // amounts keep their scale both ways: 18500 stays 18500, 99.50 stays 99.50
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    private ReferralJson() {
+    }
+
+    /** Reads a snapshot document (UTF-8). */
+    public static CustomerSnapshot readSnapshot(Path file) throws IOException {
+        return readSnapshot(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Reads a snapshot document.
+     *
+     * @param source what to call the document in messages (a file name, a request id)
+     * @throws InvalidInputException if the document is not a valid snapshot
+     */
+    public static CustomerSnapshot readSnapshot(String json, String source) {
+        ObjectNode root = document(json, source);
+        withSnapshotDefaults(root);
+        return bind(root, CustomerSnapshot.class, source, root);
+    }
+
+    /** The snapshot as a document. */
+    public static String writeSnapshot(CustomerSnapshot snapshot) {
+        return write(Objects.requireNonNull(snapshot, "snapshot"));
+    }
+
+    /** The assessment as a document. */
+    public static String writeAssessment(ReadinessAssessment assessment) {
+        return write(Objects.requireNonNull(assessment, "assessment"));
+    }
+
+    /** Reads an assessment document, such as one this class wrote. */
+    public static ReadinessAssessment readAssessment(String json, String source) {
+        ObjectNode root = document(json, source);
+        return bind(root, ReadinessAssessment.class, source, root);
+    }
+
+    /** The decision record as a document: the assessment, the snapshot, the policy and the fingerprints. */
+    public static String writeRecord(DecisionRecord record) {
+        return write(Objects.requireNonNull(record, "record"));
+    }
+
+    /** Reads a decision record document. */
+    public static DecisionRecord readRecord(Path file) throws IOException {
+        return readRecord(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** Reads a decision record document, such as one this class wrote. */
+    public static DecisionRecord readRecord(String json, String source) {
+        ObjectNode root = document(json, source);
+        if (root.get("snapshot") instanceof ObjectNode snapshot) {
+            withSnapshotDefaults(snapshot);
+        }
+        return bind(root, DecisionRecord.class, source, root);
+    }
+
+    private static String write(Object value) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("schemaVersion", SCHEMA_VERSION);
+        out.setAll((ObjectNode) MAPPER.valueToTree(value));
+        sortSets(out);
+        try {
+            return MAPPER.writeValueAsString(out) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A policy's mandatory trust builders are a set; written in a fixed order so equal records write equal text. */
+    private static void sortSets(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.get("mandatoryTrustBuilders") instanceof ArrayNode builders) {
+                List<String> names = new ArrayList<>();
+                builders.forEach(b -> names.add(b.asText()));
+                List<String> order = Arrays.stream(io.referralrules.api.TrustBuilder.values()).map(Enum::name).toList();
+                names.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+                builders.removeAll();
+                names.forEach(builders::add);
+            }
+            object.forEach(ReferralJson::sortSets);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(ReferralJson::sortSets);
+        }
+    }
+
+    /** Parses the text, checks it is an object of our schema version, and returns it without the version. */
+    private static ObjectNode document(String json, String source) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(source, "source");
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonEOFException e) {
+            throw invalid(source, "$", "ends before the document is complete" + at(e.getLocation()));
+        } catch (JsonProcessingException e) {
+            throw invalid(source, "$", "is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw invalid(source, "$", "is empty; expected a JSON object");
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw invalid(source, "$", "must be a JSON object, was " + kind(root));
+        }
+        JsonNode version = object.get("schemaVersion");
+        if (version == null) {
+            throw invalid(source, "$.schemaVersion", "is missing; this reader understands " + SCHEMA_VERSION);
+        }
+        if (!version.isIntegralNumber() || version.asInt() != SCHEMA_VERSION) {
+            throw invalid(source, "$.schemaVersion", "must be " + SCHEMA_VERSION + " (the version this reader understands), was " + version);
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.remove("schemaVersion");
+        return copy;
+    }
+
+    /** A customer may leave out the lists of facts it does not have, and its attributes. */
+    private static void withSnapshotDefaults(ObjectNode snapshot) {
+        for (RecordComponent component : CustomerSnapshot.class.getRecordComponents()) {
+            if (List.class.isAssignableFrom(component.getType()) && !snapshot.has(component.getName())) {
+                snapshot.putArray(component.getName());
+            }
+        }
+        if (snapshot.get("customer") instanceof ObjectNode customer && !customer.has("attributes")) {
+            customer.putObject("attributes");
+        }
+    }
+
+    /**
+     * An optional field left out reads as {@code null}, so the record's own validation decides whether that is allowed
+     * (and names the field if not); a left-out number stays missing and is reported, never read as 0.
+     */
+    private static void absentAsNull(JsonNode node, Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : type instanceof Class<?> c ? c : Object.class;
+        if (raw.isRecord() && node instanceof ObjectNode object) {
+            for (RecordComponent component : raw.getRecordComponents()) {
+                JsonNode child = object.get(component.getName());
+                if (child == null && !component.getType().isPrimitive()) {
+                    object.putNull(component.getName());
+                } else if (child != null) {
+                    absentAsNull(child, component.getGenericType());
+                }
+            }
+        } else if (Collection.class.isAssignableFrom(raw) && node instanceof ArrayNode array
+                && type instanceof ParameterizedType p) {
+            array.forEach(element -> absentAsNull(element, p.getActualTypeArguments()[0]));
+        }
+    }
+
+    private static <T> T bind(ObjectNode tree, Class<T> type, String source, JsonNode original) {
+        absentAsNull(tree, type);
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (ValueInstantiationException e) {
+            String at = path(e.getPath());
+            if (e.getCause() instanceof InvalidInputException bad) {
+                throw invalid(source, join(at, bad.path()), bad.problem());
+            }
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw invalid(source, at, "cannot be read: " + cause.getMessage());
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                    : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            throw invalid(source, path(e.getPath()), "is not a known field (known here: " + String.join(", ", known) + ")");
+        } catch (InvalidFormatException e) {
+            throw invalid(source, path(e.getPath()), "must be " + describe(e.getTargetType()) + ", was " + shown(e.getValue()));
+        } catch (MismatchedInputException e) {
+            String at = path(e.getPath());
+            JsonNode value = valueAt(original, e.getPath());
+            if (value == null || value.isMissingNode()) {
+                throw invalid(source, at, "is missing; it must be " + describe(e.getTargetType()));
+            }
+            throw invalid(source, at, "must be " + describe(e.getTargetType()) + ", was " + value);
+        } catch (JsonMappingException e) {
+            throw invalid(source, path(e.getPath()), "cannot be read: " + e.getOriginalMessage());
+        } catch (JacksonException e) {
+            throw invalid(source, "$", "cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String join(String at, String field) {
+        if (field.isEmpty()) {
+            return at;
+        }
+        return field.startsWith("[") ? at + field : at + "." + field;
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                out.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static JsonNode valueAt(JsonNode root, List<JsonMappingException.Reference> references) {
+        JsonNode node = root;
+        for (JsonMappingException.Reference ref : references) {
+            if (node == null) {
+                return null;
+            }
+            node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+        }
+        return node;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (type == LocalDate.class) {
+            return "a date (yyyy-mm-dd)";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.toList());
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == BigDecimal.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static InvalidInputException invalid(String source, String path, String problem) {
+        return new InvalidInputException(source + ": " + path + " " + problem, path, problem);
+    }
+}
