@@ -1,6 +1,8 @@
 package io.referralrules.api.facts;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The customer being assessed.
@@ -31,7 +33,8 @@ public record Customer(String id, CustomerType type, String ownerId, String disp
                 throw Checks.invalid("Customer", "attributes." + e.getKey(), "must not be null (id=" + id + ")");
             }
         }
-        attributes = Map.copyOf(attributes);
+        // sorted by key, so iteration (and JSON, hashes, messages) is the same on every JVM
+        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 
     /** A customer without host attributes. */
