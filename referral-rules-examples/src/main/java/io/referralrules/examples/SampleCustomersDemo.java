@@ -2,6 +2,7 @@ package io.referralrules.examples;
 
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.NextAction;
+import io.referralrules.api.Obstacle;
 import io.referralrules.api.ProspectHint;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReferralReadinessEngine;
@@ -52,6 +53,16 @@ public final class SampleCustomersDemo {
             }
             for (Warning warning : a.warnings()) {
                 out.println("   warning: " + warning.type() + " on " + warning.date() + " - " + warning.reason().message());
+            }
+            for (Obstacle obstacle : a.whyNot()) {
+                out.println("   why not: " + obstacle.kind() + (obstacle.subject() == null ? "" : " " + obstacle.subject())
+                        + " - " + obstacle.measured() + " (needs " + obstacle.needed() + ")"
+                        + (obstacle.clearsOn() == null ? "" : ", clears on " + obstacle.clearsOn()));
+            }
+            if (a.stage() != io.referralrules.api.Stage.READY_TO_ASK) {
+                boolean onlyTime = a.whyNot().stream().allMatch(Obstacle::timeBound);
+                out.println("   earliest ask: " + a.earliestAsk().day().map(String::valueOf).orElse("none without new facts")
+                        + (onlyTime ? " - " + a.earliestAsk().explanation() : ""));
             }
         }
     }

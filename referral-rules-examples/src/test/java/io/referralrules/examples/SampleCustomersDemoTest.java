@@ -46,6 +46,8 @@ class SampleCustomersDemoTest {
                 .contains("warning: PREMATURE_ASK on 2026-04-27")
                 .contains("warning: PUSHY_CHASE on 2026-04-29")
                 .contains("warning: BARE_CONTACT_ASK")
+                .contains("why not: COOL_DOWN C-106-A1")
+                .contains("earliest ask: none without new facts - On 2026-07-31, when what time clears has cleared, the customer would be CONFIRMING.")
                 .contains("think of: peers and competitors, own customers, vendors, other departments, industry event (Precision Machining Expo);"
                         + " talk track: earned-trust.ask-for-introduction");
     }
