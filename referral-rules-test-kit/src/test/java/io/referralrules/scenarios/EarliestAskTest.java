@@ -64,6 +64,18 @@ class EarliestAskTest extends RuleTestSupport {
     }
 
     @Test
+    void theWaitForAnIntroductionAloneEndsTheDayAfterTheWait() {
+        // with no cool-down, only the wait for the customer's introduction stands in the way
+        RuleTestKit noCoolDown = EARNED_TRUST.withPolicy(io.referralrules.api.ReadinessPolicy.defaults().toBuilder()
+                .askCoolDownDays(0).build());
+        CustomerSnapshot snapshot = customer(join(readyToAsk(), List.of(ask("A-1", 2))));
+
+        assertThat(noCoolDown.assessment(snapshot, TODAY).whyNot()).extracting(o -> o.kind().name())
+                .containsExactly("AWAITING_INTRODUCTION");
+        assertThat(earliestCheckedOn(noCoolDown, snapshot)).isEqualTo(daysAgo(2).plusDays(8));
+    }
+
+    @Test
     void aVetoAndACoolDownTogetherWaitForTheLaterOfTheTwo() {
         CustomerSnapshot snapshot = customer(join(trustEarned(), List.of(greenLight("FA-1", 5), nps("NPS-1", 3, 10),
                 ask("A-1", 80), complaint("CP-1", 30, 25))));
