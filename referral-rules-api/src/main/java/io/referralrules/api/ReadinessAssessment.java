@@ -21,8 +21,9 @@ import java.util.Optional;
  * @param whyNot       when the customer is not {@link Stage#READY_TO_ASK}, every unmet condition for it with what would
  *                     satisfy it; empty when ready
  * @param earliestAsk  the earliest day the ask could be allowed if nothing else changes, or that new facts are needed
- * @param reasons      every conclusion the rules drew, in the order they were drawn
- * @param firedRules   the names of the rules that fired, in firing order (a rule that fired for several facts
+ * @param reasons      every conclusion the rules drew, sorted by rule name then message (rules of one phase fire in
+ *                     an order Drools does not define, so the engine does not pretend to one)
+ * @param firedRules   the names of the rules that fired, sorted by name (a rule that fired for several facts
  *                     appears once per firing)
  */
 public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef playbook, Stage stage, Reason stageReason,

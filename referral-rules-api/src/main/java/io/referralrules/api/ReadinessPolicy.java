@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>Each playbook has its own defaults ({@link #defaults()} are the earned-trust playbook's; the engine module's
  * {@code Playbook.defaults()} gives each playbook's). A threshold only one playbook reads is ignored by the other:
  * the positioning, premature-ask and trust-builder counts belong to earned-trust, {@code momentumWindowDays} to
- * post-sale-momentum. The engine module's {@code PolicyJson} reads a policy from a JSON file.
+ * post-sale-momentum. {@code io.referralrules.json.PolicyJson} (referral-rules-json) reads a policy from a JSON file.
  *
  * <p>The constructor (and so {@link Builder#build()}) throws an {@link InvalidInputException} naming the field when a
  * value is impossible: a negative window, a rating off the 1-5 scale, more builders required than exist, a detractor

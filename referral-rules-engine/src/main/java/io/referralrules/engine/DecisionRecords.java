@@ -6,6 +6,7 @@ import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.Reason;
 import io.referralrules.api.ReplayResult.Difference;
+import io.referralrules.json.PolicyJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class DecisionRecords {
         differ(out, "warnings", then.warnings(), now.warnings());
         differ(out, "whyNot", then.whyNot(), now.whyNot());
         differ(out, "earliestAsk", then.earliestAsk(), now.earliestAsk());
-        // rules of equal salience may fire in another order: what fired matters, not when
+        // sorted again in case the record comes from a version that kept firing order
         differ(out, "reasons", sorted(then.reasons(), Reason::toString), sorted(now.reasons(), Reason::toString));
         differ(out, "firedRules", sorted(then.firedRules(), s -> s), sorted(now.firedRules(), s -> s));
         return out;

@@ -8,6 +8,7 @@ import io.referralrules.api.Obstacle;
 import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.Reason;
 import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.api.ReplayResult;
 import io.referralrules.api.Stage;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,13 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     private static final Comparator<Warning> WARNING_ORDER = Comparator.comparing(Warning::date)
             .thenComparing(Warning::type)
             .thenComparing(Warning::subjectId, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /**
+     * Rules of one phase (salience) fire in an order Drools does not define, and it can change from one build of the
+     * executable model to the next; reasons and fired rules are sorted so the same facts give the same answer, byte
+     * for byte, on every build and JVM.
+     */
+    private static final Comparator<Reason> REASON_ORDER = Comparator.comparing(Reason::rule)
+            .thenComparing(Reason::message).thenComparing(r -> r.evidence().toString());
     private static final Comparator<Obstacle> OBSTACLE_ORDER = Comparator.comparing(Obstacle::kind)
             .thenComparing(Obstacle::subject, Comparator.nullsFirst(Comparator.naturalOrder()));
 
@@ -74,9 +83,13 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         actions.sort(ACTION_ORDER);
         List<Warning> warnings = new ArrayList<>(findings.warnings());
         warnings.sort(WARNING_ORDER);
+        List<Reason> reasons = new ArrayList<>(findings.reasons());
+        reasons.sort(REASON_ORDER);
+        List<String> firedRules = new ArrayList<>(findings.firedRules());
+        Collections.sort(firedRules);
         ReadinessAssessment assessment = new ReadinessAssessment(snapshot.customer().id(), asOf, playbook, findings.stage(),
                 findings.stageReason(), findings.trustEarned(), findings.builders(), actions, warnings,
-                e.obstacles(), earliestAsk(facts, asOf, snapshot, e), findings.reasons(), findings.firedRules());
+                e.obstacles(), earliestAsk(facts, asOf, snapshot, e), reasons, firedRules);
         if (LOG.isDebugEnabled()) {
             LOG.debug("assessed customer={} asOf={} playbook={} stage={} rules={}", assessment.customerId(), asOf, playbook,
                     assessment.stage(), assessment.firedRules());

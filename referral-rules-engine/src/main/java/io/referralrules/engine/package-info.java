@@ -1,7 +1,7 @@
 /**
  * The Drools implementation of {@link io.referralrules.api.ReferralReadinessEngine}. Start with
  * {@link io.referralrules.engine.ReferralRules}; pick a {@link io.referralrules.engine.Playbook}, read thresholds with
- * {@link io.referralrules.engine.PolicyJson}, keep one engine per tenant in
+ * {@code io.referralrules.json.PolicyJson} (referral-rules-json), keep one engine per tenant in
  * {@link io.referralrules.engine.TenantEngines}, and add the host's own DRL with
  * {@link io.referralrules.engine.Playbook#withHostRules(String, String, io.referralrules.engine.RuleSource...)}.
  *

@@ -3,7 +3,6 @@ package io.referralrules.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -45,6 +44,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+
+import static io.referralrules.json.JsonText.at;
+import static io.referralrules.json.JsonText.invalid;
+import static io.referralrules.json.JsonText.kind;
 
 /**
  * The JSON contract: a customer snapshot in, an assessment or a decision record out, for CRMs that are not written in
@@ -328,25 +331,5 @@ public final class ReferralJson {
 
     private static String shown(Object value) {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static InvalidInputException invalid(String source, String path, String problem) {
-        return new InvalidInputException(source + ": " + path + " " + problem, path, problem);
     }
 }

@@ -1,4 +1,4 @@
-package io.referralrules.json;
+package io.referralrules.contract;
 
 import org.junit.jupiter.api.Test;
 

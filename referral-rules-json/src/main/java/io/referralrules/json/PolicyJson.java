@@ -1,7 +1,6 @@
-package io.referralrules.engine;
+package io.referralrules.json;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+
+import static io.referralrules.json.JsonText.at;
+import static io.referralrules.json.JsonText.invalid;
+import static io.referralrules.json.JsonText.kind;
 
 /**
  * Reads and writes a {@link ReadinessPolicy} as JSON: one object whose keys are the policy's thresholds. A file
@@ -194,25 +197,5 @@ public final class PolicyJson {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static InvalidInputException invalid(String source, String path, String problem) {
-        return new InvalidInputException(source + ": " + path + " " + problem, path, problem);
     }
 }

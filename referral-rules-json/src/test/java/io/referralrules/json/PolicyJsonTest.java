@@ -1,4 +1,4 @@
-package io.referralrules.engine;
+package io.referralrules.json;
 
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.ReadinessPolicy;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Policy files: thresholds as JSON, strict, with the key path in every error")
 class PolicyJsonTest {
-    private static final ReadinessPolicy EARNED = Playbook.EARNED_TRUST.defaults();
+    private static final ReadinessPolicy EARNED = ReadinessPolicy.defaults();
     private static final Path POLICIES = Path.of("src/test/resources/policies");
 
     private static InvalidInputException rejected(String json) {
@@ -36,11 +36,14 @@ class PolicyJsonTest {
     }
 
     @Test
-    void theSameFileOnAnotherPlaybooksDefaultsKeepsThatPlaybooksOtherThresholds() throws IOException {
-        ReadinessPolicy momentum = PolicyJson.read(POLICIES.resolve("acme.json"), Playbook.POST_SALE_MOMENTUM.defaults());
+    void theSameFileOnAnotherBaseKeepsThatBasesOtherThresholds() throws IOException {
+        ReadinessPolicy quick = EARNED.toBuilder().greenLightsRequired(1).momentumWindowDays(21).build();
 
-        assertThat(momentum.askCoolDownDays()).isEqualTo(120);
-        assertThat(momentum.momentumWindowDays()).isEqualTo(Playbook.POST_SALE_MOMENTUM.defaults().momentumWindowDays());
+        ReadinessPolicy read = PolicyJson.read(POLICIES.resolve("acme.json"), quick);
+
+        assertThat(read.askCoolDownDays()).isEqualTo(120);
+        assertThat(read.momentumWindowDays()).isEqualTo(21);
+        assertThat(read.greenLightsRequired()).isEqualTo(3);
     }
 
     @Test
