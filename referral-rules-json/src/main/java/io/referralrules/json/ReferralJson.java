@@ -43,6 +43,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static io.referralrules.json.JsonText.at;
@@ -90,6 +91,8 @@ public final class ReferralJson {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
+    private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
     private ReferralJson() {
     }
 
@@ -108,6 +111,47 @@ public final class ReferralJson {
         ObjectNode root = document(json, source);
         withSnapshotDefaults(root);
         return bind(root, CustomerSnapshot.class, source, root);
+    }
+
+    /**
+     * Reads one customer of a book (an element of a book file's {@code customers} array, or a line of an NDJSON book):
+     * like {@link #readSnapshot(String, String)}, but {@code schemaVersion} may be left out, since the book carries it.
+     */
+    public static CustomerSnapshot readBookEntry(String json, String source) {
+        ObjectNode root = document(json, source, false);
+        withSnapshotDefaults(root);
+        return bind(root, CustomerSnapshot.class, source, root);
+    }
+
+    /** The customer id a book entry shows, even when the entry is otherwise invalid; empty when it shows none. */
+    public static Optional<String> customerIdOf(String json) {
+        try {
+            JsonNode id = MAPPER.readTree(json).path("customer").path("id");
+            return id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The snapshot on one line, without {@code schemaVersion}: an NDJSON book entry. */
+    public static String writeBookEntry(CustomerSnapshot snapshot) {
+        try {
+            return COMPACT.writeValueAsString(MAPPER.valueToTree(Objects.requireNonNull(snapshot, "snapshot")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write snapshot " + snapshot.customer().id(), e);
+        }
+    }
+
+    /** The assessment as a document on one line, for NDJSON output. */
+    public static String writeAssessmentLine(ReadinessAssessment assessment) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("schemaVersion", SCHEMA_VERSION);
+        out.setAll((ObjectNode) MAPPER.valueToTree(Objects.requireNonNull(assessment, "assessment")));
+        try {
+            return COMPACT.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write assessment " + assessment.customerId(), e);
+        }
     }
 
     /** The snapshot as a document. */
@@ -176,6 +220,10 @@ public final class ReferralJson {
 
     /** Parses the text, checks it is an object of our schema version, and returns it without the version. */
     private static ObjectNode document(String json, String source) {
+        return document(json, source, true);
+    }
+
+    private static ObjectNode document(String json, String source, boolean versionRequired) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(source, "source");
         JsonNode root;
@@ -193,6 +241,9 @@ public final class ReferralJson {
             throw invalid(source, "$", "must be a JSON object, was " + kind(root));
         }
         JsonNode version = object.get("schemaVersion");
+        if (version == null && !versionRequired) {
+            return object;
+        }
         if (version == null) {
             throw invalid(source, "$.schemaVersion", "is missing; this reader understands " + SCHEMA_VERSION);
         }

@@ -1,0 +1,255 @@
+package io.referralrules.book;
+
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.ReferralReadinessEngine;
+import io.referralrules.api.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Assesses a whole book of customers as of one day, on a bounded number of threads, and streams the results to a
+ * consumer in the book's order. Memory stays flat whatever the book's size: at most {@code window} entries are in
+ * flight, nothing is collected. An entry that cannot be read or assessed is delivered as a failure with its customer
+ * id and the book goes on.
+ *
+ * <pre>{@code
+ * BookAssessor assessor = BookAssessor.builder(engine)
+ *         .threads(2)
+ *         .onProgress(p -> log.info("{} of {}", p.done(), p.total()))
+ *         .build();
+ * BookSummary summary = assessor.assess(snapshots.stream(), LocalDate.of(2026, 6, 15), result -> {
+ *     if (result.failed()) errors.add(result.customerId() + ": " + result.problem());
+ *     else crm.save(result.assessment());
+ * });
+ * }</pre>
+ *
+ * The consumer and the progress listener are called on the calling thread, one result at a time, so they need no
+ * locking. An assessor is immutable and may run several books, one after another or at once.
+ */
+public final class BookAssessor {
+    private static final Logger LOG = LoggerFactory.getLogger(BookAssessor.class);
+
+    private final ReferralReadinessEngine engine;
+    private final int threads;
+    private final int window;
+    private final long progressEvery;
+    private final Consumer<BookProgress> progress;
+    private final BookCancellation cancellation;
+
+    private BookAssessor(Builder b) {
+        this.engine = b.engine;
+        this.threads = b.threads;
+        this.window = b.window > 0 ? b.window : b.threads * 64;
+        this.progressEvery = b.progressEvery;
+        this.progress = b.progress;
+        this.cancellation = b.cancellation;
+    }
+
+    /** Starts an assessor for the engine. */
+    public static Builder builder(ReferralReadinessEngine engine) {
+        return new Builder(engine);
+    }
+
+    /** Assesses a collection of snapshots (its size is the progress total). */
+    public BookSummary assess(Collection<CustomerSnapshot> book, LocalDate asOf, Consumer<BookResult> sink) {
+        Iterator<CustomerSnapshot> snapshots = book.iterator();
+        return assess(items(snapshots), book.size(), asOf, sink);
+    }
+
+    /** Assesses a stream of snapshots (total unknown); the stream is read lazily and closed by the caller. */
+    public BookSummary assess(Stream<CustomerSnapshot> book, LocalDate asOf, Consumer<BookResult> sink) {
+        return assess(items(book.iterator()), -1, asOf, sink);
+    }
+
+    private static Iterator<BookItem> items(Iterator<CustomerSnapshot> snapshots) {
+        return new Iterator<>() {
+            private long index;
+
+            @Override
+            public boolean hasNext() {
+                return snapshots.hasNext();
+            }
+
+            @Override
+            public BookItem next() {
+                return BookItem.of(snapshots.next(), "#" + index++);
+            }
+        };
+    }
+
+    /**
+     * Assesses book entries, some of which may be unreadable.
+     *
+     * @param items the entries, read lazily on the calling thread
+     * @param total how many there are, or {@code -1} when unknown
+     * @param asOf  the assessment day
+     * @param sink  receives every entry's result, in order, on the calling thread
+     * @return how many were assessed, failed, and at each stage
+     */
+    public BookSummary assess(Iterator<BookItem> items, long total, LocalDate asOf, Consumer<BookResult> sink) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(sink, "sink");
+        Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
+        long assessed = 0;
+        long failed = 0;
+        long index = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
+        ArrayDeque<Future<BookResult>> inFlight = new ArrayDeque<>(window);
+        try {
+            while (true) {
+                if (!cancellation.isCancelled() && inFlight.size() < window && items.hasNext()) {
+                    BookItem item = next(items, index);
+                    long position = index++;
+                    inFlight.add(pool.submit(() -> assessOne(position, item, asOf)));
+                    continue;
+                }
+                if (inFlight.isEmpty()) {
+                    break;
+                }
+                BookResult result = await(inFlight.poll());
+                if (result.failed()) {
+                    failed++;
+                } else {
+                    assessed++;
+                    byStage.merge(result.assessment().stage(), 1L, Long::sum);
+                }
+                sink.accept(result);
+                if (progress != null && (assessed + failed) % progressEvery == 0) {
+                    progress.accept(new BookProgress(assessed + failed, failed, total));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (progress != null && (assessed + failed) % progressEvery != 0) {
+            progress.accept(new BookProgress(assessed + failed, failed, total));
+        }
+        BookSummary summary = new BookSummary(asOf, assessed, failed, byStage, cancellation.isCancelled());
+        LOG.info("assessed a book as of {}: {} assessed, {} failed{}", asOf, assessed, failed,
+                summary.cancelled() ? ", cancelled" : "");
+        return summary;
+    }
+
+    /** Reads the next entry; a source that throws while reading becomes a failed entry, not the end of the book. */
+    private static BookItem next(Iterator<BookItem> items, long index) {
+        try {
+            return items.next();
+        } catch (RuntimeException e) {
+            return BookItem.failed(null, "#" + index, "could not be read: " + e.getMessage());
+        }
+    }
+
+    private BookResult assessOne(long index, BookItem item, LocalDate asOf) {
+        if (item.snapshot() == null) {
+            return new BookResult(index, item.customerId(), item.location(), null, null, item.problem());
+        }
+        try {
+            ReadinessAssessment assessment = engine.assess(item.snapshot(), asOf);
+            return new BookResult(index, item.customerId(), item.location(), item.snapshot(), assessment, null);
+        } catch (RuntimeException e) {
+            LOG.warn("could not assess customer {} at {}: {}", item.customerId(), item.location(), e.toString());
+            return new BookResult(index, item.customerId(), item.location(), item.snapshot(), null,
+                    "could not be assessed: " + e.getMessage());
+        }
+    }
+
+    private static BookResult await(Future<BookResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while assessing a book", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a book worker failed", e.getCause());
+        }
+    }
+
+    /** Daemon worker threads named after the book, so a host's shutdown is never held up by them. */
+    private static final class Workers implements ThreadFactory {
+        private static final AtomicInteger RUNS = new AtomicInteger();
+        private final int run = RUNS.incrementAndGet();
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread t = new Thread(task, "referral-book-" + run + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /** Configures a {@link BookAssessor}. Not thread-safe. */
+    public static final class Builder {
+        private final ReferralReadinessEngine engine;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int window;
+        private long progressEvery = 1000;
+        private Consumer<BookProgress> progress;
+        private BookCancellation cancellation = new BookCancellation();
+
+        private Builder(ReferralReadinessEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+        }
+
+        /** How many threads assess at once (default: the number of processors). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("BookAssessor.threads must be at least 1, was " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** How many entries may be in flight at once (default 64 per thread); bounds memory. */
+        public Builder window(int window) {
+            if (window < 1) {
+                throw new IllegalArgumentException("BookAssessor.window must be at least 1, was " + window);
+            }
+            this.window = window;
+            return this;
+        }
+
+        /** Called on the calling thread every {@code every} results and once at the end. */
+        public Builder onProgress(long every, Consumer<BookProgress> listener) {
+            if (every < 1) {
+                throw new IllegalArgumentException("BookAssessor.progress interval must be at least 1, was " + every);
+            }
+            this.progressEvery = every;
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Called on the calling thread every 1000 results and once at the end. */
+        public Builder onProgress(Consumer<BookProgress> listener) {
+            return onProgress(1000, listener);
+        }
+
+        /** Lets another thread stop the run. */
+        public Builder cancellation(BookCancellation cancellation) {
+            this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+            return this;
+        }
+
+        public BookAssessor build() {
+            return new BookAssessor(this);
+        }
+    }
+}
