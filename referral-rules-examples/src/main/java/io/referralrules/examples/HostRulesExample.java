@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The worked example of {@code docs/writing-rules.md}: a CRM adds one rule of its own ("customers in a regulated
  * industry are never asked") to the earned-trust playbook, and shows what a host developer sees when a rule does not
- * compile. Run it with {@code ./mvnw -q -Pdemo -DskipTests package -Ddemo.main=io.referralrules.examples.HostRulesExample}.
+ * compile. Run it with {@code ./mvnw -q -Pexample -DskipTests package -Dexample.main=io.referralrules.examples.HostRulesExample}.
  */
 public final class HostRulesExample {
     /** The host's playbook: earned-trust plus the regulated-industry rule, under the host's own id and version. */

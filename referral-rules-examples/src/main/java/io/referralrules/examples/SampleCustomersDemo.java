@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * Assesses the bundled {@link SampleCustomers} as of {@link SampleCustomers#AS_OF} under the default earned-trust
  * playbook and prints, per customer, the stage, the next actions with their due dates (and, for an ask, whom to think
  * of), the warnings and the reasons; then the stage each customer would be at under post-sale-momentum. Run it with
- * {@code ./mvnw -q -Pdemo -DskipTests package}.
+ * {@code ./mvnw -q -Pexample -DskipTests package}.
  */
 public final class SampleCustomersDemo {
     private SampleCustomersDemo() {

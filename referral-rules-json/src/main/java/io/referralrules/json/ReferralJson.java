@@ -133,10 +133,21 @@ public final class ReferralJson {
         }
     }
 
-    /** The snapshot on one line, without {@code schemaVersion}: an NDJSON book entry. */
+    /**
+     * The snapshot on one line, without {@code schemaVersion} and without the lists of facts it does not have: an
+     * NDJSON book entry.
+     */
     public static String writeBookEntry(CustomerSnapshot snapshot) {
+        ObjectNode tree = MAPPER.valueToTree(Objects.requireNonNull(snapshot, "snapshot"));
+        List<String> empty = new ArrayList<>();
+        tree.fields().forEachRemaining(f -> {
+            if (f.getValue().isArray() && f.getValue().isEmpty()) {
+                empty.add(f.getKey());
+            }
+        });
+        tree.remove(empty);
         try {
-            return COMPACT.writeValueAsString(MAPPER.valueToTree(Objects.requireNonNull(snapshot, "snapshot")));
+            return COMPACT.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write snapshot " + snapshot.customer().id(), e);
         }

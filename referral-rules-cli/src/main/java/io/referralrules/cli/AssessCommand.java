@@ -1,0 +1,296 @@
+package io.referralrules.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.referralrules.api.InvalidInputException;
+import io.referralrules.api.NextAction;
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.ReferralReadinessEngine;
+import io.referralrules.api.Stage;
+import io.referralrules.book.BookAssessor;
+import io.referralrules.book.BookFile;
+import io.referralrules.book.BookResult;
+import io.referralrules.book.BookSummary;
+import io.referralrules.book.ReportCardBuilder;
+import io.referralrules.book.ReportCardHtml;
+import io.referralrules.book.ReportCardJson;
+import io.referralrules.engine.Playbook;
+import io.referralrules.engine.ReferralRules;
+import io.referralrules.json.PolicyJson;
+import io.referralrules.json.ReferralJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Assesses every customer of a book as of one day and prints one line (or one JSON document) per customer,",
+                "then a summary line on standard error. Invalid entries are reported with their customer id and place; the rest",
+                "of the book is assessed."},
+        footer = {"", "Book files:",
+                "  .json    {\"schemaVersion\": 1, \"teams\": {\"rep-01\": \"North\"}, \"customers\": [ <snapshot>, ... ]}",
+                "  .ndjson  one snapshot per line (the snapshot JSON of docs/schema/snapshot.schema.json); - reads it from standard input",
+                "", "Examples:",
+                "  referral-rules assess samples/sample-book.json --as-of 2026-06-15 --report-card card.html",
+                "  referral-rules assess book.ndjson --playbook post-sale-momentum --policy tenants/acme.json --format ndjson > answers.ndjson",
+                "", "Exit codes: 0 all assessed, 1 some entries invalid (the rest assessed), 2 usage error or unreadable input."})
+final class AssessCommand implements Callable<Integer> {
+    private static final int MAX_LISTED_FAILURES = 1000;
+
+    enum Format { table, json, ndjson }
+
+    @Parameters(index = "0", paramLabel = "BOOK", description = "The book: a .json or .ndjson file, or - for NDJSON on standard input.")
+    String book;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The assessment day, yyyy-mm-dd (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--playbook", paramLabel = "ID", defaultValue = "earned-trust",
+            description = "earned-trust or post-sale-momentum (default ${DEFAULT-VALUE}).")
+    String playbook;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "A JSON policy file: thresholds that differ from the playbook's defaults.")
+    Path policy;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or ndjson (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--report-card", paramLabel = "FILE.html", description = "Writes the report card as a self-contained HTML page.")
+    Path reportCard;
+
+    @Option(names = "--report-card-json", paramLabel = "FILE.json", description = "Writes the report card as JSON.")
+    Path reportCardJson;
+
+    @Option(names = "--teams", paramLabel = "FILE", description = "A JSON object of owner id to team, for the report card (adds to the book's own).")
+    Path teamsFile;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that assess at once (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where to write the results (default: standard output).")
+    Path output;
+
+    @Option(names = "--no-progress", description = "Never show the progress bar (it only shows on a terminal, after a second).")
+    boolean noProgress;
+
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        LocalDate day = asOf != null ? asOf : LocalDate.now();
+        ReferralReadinessEngine engine;
+        Map<String, String> teams = new HashMap<>();
+        try {
+            Playbook chosen = Playbook.byId(playbook);
+            ReadinessPolicy thresholds = policy == null ? chosen.defaults() : PolicyJson.read(policy, chosen.defaults());
+            engine = ReferralRules.engine(chosen, thresholds);
+            if (teamsFile != null) {
+                teams.putAll(readTeams(teamsFile));
+            }
+        } catch (InvalidInputException e) {
+            err.println("referral-rules: " + e.getMessage());
+            return Main.UNUSABLE;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("referral-rules: cannot read " + describe(e));
+            return Main.UNUSABLE;
+        }
+
+        long total = -1;
+        try (BookFile entries = open(); Writer out = writer()) {
+            if (!book.equals("-") && book.endsWith(".ndjson")) {
+                total = countLines(Path.of(book));
+            }
+            teams.putAll(entries.teams());
+            ReportCardBuilder card = new ReportCardBuilder(day, engine.policy(), engine.playbook(), teams);
+            ProgressBar bar = new ProgressBar(err, !noProgress && System.console() != null);
+            long started = System.nanoTime();
+            long[] listed = {0};
+            Output writer = new Output(out, format);
+            BookAssessor assessor = BookAssessor.builder(engine)
+                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                    .onProgress(500, bar::update)
+                    .build();
+            writer.start();
+            BookSummary summary = assessor.assess(entries, total, day, result -> {
+                if (result.failed()) {
+                    if (listed[0]++ < MAX_LISTED_FAILURES) {
+                        bar.clear();
+                        err.println("invalid: " + (result.customerId() == null ? "(no customer id)" : result.customerId())
+                                + " at " + result.location() + ": " + result.problem());
+                    }
+                    return;
+                }
+                card.add(result.snapshot(), result.assessment());
+                writer.write(result);
+            });
+            writer.finish();
+            bar.clear();
+            if (listed[0] > MAX_LISTED_FAILURES) {
+                err.println("invalid: " + (listed[0] - MAX_LISTED_FAILURES) + " more not listed");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (reportCard != null) {
+                createParent(reportCard);
+                Files.writeString(reportCard, ReportCardHtml.render(card.build()), StandardCharsets.UTF_8);
+            }
+            if (reportCardJson != null) {
+                createParent(reportCardJson);
+                Files.writeString(reportCardJson, ReportCardJson.write(card.build()), StandardCharsets.UTF_8);
+            }
+            err.println(summaryLine(summary, engine, seconds));
+            if (reportCard != null) {
+                err.println("Report card: " + reportCard.toAbsolutePath().normalize());
+            }
+            return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
+        } catch (InvalidInputException e) {
+            err.println("referral-rules: " + e.getMessage());
+            return Main.UNUSABLE;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("referral-rules: cannot read " + describe(e));
+            return Main.UNUSABLE;
+        }
+    }
+
+    private BookFile open() throws IOException {
+        if (book.equals("-")) {
+            return BookFile.open("-", System.in);
+        }
+        InputStream in = Files.newInputStream(Path.of(book));
+        return BookFile.open(book, in);
+    }
+
+    private Writer writer() throws IOException {
+        if (output == null) {
+            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush();   // leave standard output open
+                }
+            };
+        }
+        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    private static long countLines(Path file) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return r.lines().filter(l -> !l.isBlank()).count();
+        }
+    }
+
+    private static Map<String, String> readTeams(Path file) throws IOException {
+        JsonNode node = new ObjectMapper().readTree(file.toFile());
+        Map<String, String> teams = new HashMap<>();
+        if (node == null || !node.isObject()) {
+            String problem = "must be a JSON object of owner id to team name";
+            throw new InvalidInputException(file + ": $ " + problem, "$", problem);
+        }
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+            if (!e.getValue().isTextual()) {
+                String problem = "must be a team name, was " + e.getValue();
+                throw new InvalidInputException(file + ": $." + e.getKey() + " " + problem, "$." + e.getKey(), problem);
+            }
+            teams.put(e.getKey(), e.getValue().asText());
+        }
+        return teams;
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file";
+        }
+        return e.getMessage();
+    }
+
+    static String summaryLine(BookSummary s, ReferralReadinessEngine engine, double seconds) {
+        String stages = s.byStage().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "Assessed %,d customers as of %s under %s in %.1f s (%,.0f/s): %,d ok, %,d invalid%s. %s",
+                s.total(), s.asOf(), engine.playbook(), seconds, seconds > 0 ? s.total() / seconds : 0.0, s.assessed(),
+                s.failed(), s.cancelled() ? ", cancelled" : "", stages.isEmpty() ? "" : "Stages: " + stages + ".");
+    }
+
+    /** Writes results in the chosen format, in book order. */
+    private static final class Output {
+        private final Writer out;
+        private final Format format;
+        private boolean first = true;
+
+        Output(Writer out, Format format) {
+            this.out = out;
+            this.format = format;
+        }
+
+        void start() throws IOException {
+            if (format == Format.table) {
+                out.write(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %s%n", "CUSTOMER", "OWNER", "STAGE", "NEXT ACTION", "WARNINGS"));
+            } else if (format == Format.json) {
+                out.write("[");
+            }
+        }
+
+        void write(BookResult result) {
+            try {
+                ReadinessAssessment a = result.assessment();
+                switch (format) {
+                    case table -> out.write(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %d%n", a.customerId(),
+                            result.snapshot().customer().ownerId(), a.stage(), next(a), a.warnings().size()));
+                    case ndjson -> {
+                        out.write(ReferralJson.writeAssessmentLine(a));
+                        out.write('\n');
+                    }
+                    case json -> {
+                        out.write(first ? "\n" : ",\n");
+                        out.write(ReferralJson.writeAssessmentLine(a));
+                    }
+                }
+                first = false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void finish() throws IOException {
+            if (format == Format.json) {
+                out.write(first ? "]\n" : "\n]\n");
+            }
+            out.flush();
+        }
+
+        private static String next(ReadinessAssessment a) {
+            if (a.actions().isEmpty()) {
+                return a.stage() == Stage.NO_RELATIONSHIP ? "-" : "(wait)";
+            }
+            NextAction first = a.actions().get(0);
+            return first.type() + " " + first.dueDate() + (first.overdue() ? " (late " + first.overdueDays() + "d)" : "");
+        }
+    }
+}
