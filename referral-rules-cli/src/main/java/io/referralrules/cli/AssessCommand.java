@@ -42,7 +42,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 130,
         description = {"Assesses every customer of a book as of one day and prints one line (or one JSON document) per customer,",
                 "then a summary line on standard error. Invalid entries are reported with their customer id and place; the rest",
                 "of the book is assessed."},

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, usageHelpWidth = 130,
         description = "Writes a deterministic sample book of fictional customers (the same seed gives the same book).",
         footer = {"", "Example:", "  referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json --output samples/sample-book.json"})
 final class GenerateCommand implements Callable<Integer> {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * java -jar referral-rules-cli.jar generate --customers 1000000 --seed 42 | java -jar referral-rules-cli.jar assess - --format ndjson
  * </pre>
  */
-@Command(name = "referral-rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "referral-rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, usageHelpWidth = 130,
         description = "Decides, customer by customer, whether a salesperson has earned the right to ask for a referral.",
         subcommands = {AssessCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",

@@ -1,0 +1,163 @@
+package io.referralrules.cli;
+
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.Stage;
+import io.referralrules.book.BookFile;
+import io.referralrules.book.SampleBook;
+import io.referralrules.json.ReferralJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+    static final Path SAMPLE = Path.of("../samples/sample-book.json");
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream oldErr;
+    private PrintStream oldOut;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        oldErr = System.err;
+        oldOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void release() {
+        System.setErr(oldErr);
+        System.setOut(oldOut);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSampleBookIsAssessedWithATableASummaryAndTheReportCard() throws IOException {
+        Path html = dir.resolve("card/report-card.html");
+        Path json = dir.resolve("card.json");
+
+        int code = Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--report-card", html.toString(),
+                "--report-card-json", json.toString());
+
+        assertThat(code).isEqualTo(Main.OK);
+        assertThat(out().lines()).hasSize(61).first().asString().startsWith("CUSTOMER     OWNER      STAGE");
+        assertThat(out()).contains("C-000005     rep-01     READY_TO_ASK           ASK_FOR_INTRODUCTION 2026-06-15");
+        assertThat(err()).contains("Assessed 60 customers as of 2026-06-15 under earned-trust@1.0 in ")
+                .contains(": 60 ok, 0 invalid. Stages: ").doesNotContain("\r");
+        assertThat(Files.readString(html)).contains("<h1>Referral report card</h1>").contains("data-stage=\"READY_TO_ASK\"")
+                .contains("<tr data-team=\"North\">").contains("<tr data-owner=\"rep-04\">");
+        assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1").contains("\"customers\" : 60");
+    }
+
+    @Test
+    void aBookWithInvalidEntriesAssessesTheRestReportsEachAndExitsWithOne() throws IOException {
+        List<String> lines = new SampleBook(9, LocalDate.of(2026, 6, 15)).customers(5).map(ReferralJson::writeBookEntry).toList();
+        String bad1 = lines.get(1).replaceFirst("\"date\":\"\\d{4}-\\d{2}-\\d{2}\"", "\"date\":\"2026-02-30\"");
+        String bad2 = "{\"customer\":{\"id\":\"C-NO-TYPE\",\"ownerId\":\"rep-01\"}}";
+        Path book = dir.resolve("book.ndjson");
+        Files.write(book, List.of(lines.get(0), bad1, lines.get(2), bad2, lines.get(3), lines.get(4)));
+        Path output = dir.resolve("answers.ndjson");
+
+        int code = Main.run("assess", book.toString(), "--as-of", "2026-06-15", "--format", "ndjson", "--output", output.toString());
+
+        assertThat(code).isEqualTo(Main.SOME_INVALID);
+        assertThat(err()).contains("invalid: C-000002 at " + book + ":2: " + book + ":2: $.sales[0].date must be a date (yyyy-mm-dd), was \"2026-02-30\"")
+                .contains("invalid: C-NO-TYPE at " + book + ":4: " + book + ":4: $.customer.type must not be null (id=C-NO-TYPE)")
+                .contains("Assessed 6 customers").contains(": 4 ok, 2 invalid.");
+        List<String> answers = Files.readAllLines(output);
+        assertThat(answers).hasSize(4);
+        ReadinessAssessment first = ReferralJson.readAssessment(answers.get(0), "line 1");
+        assertThat(first.customerId()).isEqualTo("C-000001");
+        assertThat(first.stage()).isEqualTo(Stage.NO_RELATIONSHIP);
+    }
+
+    @Test
+    void jsonOutputIsOneArrayOfAssessments() throws IOException {
+        Path output = dir.resolve("answers.json");
+
+        int code = Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--format", "json", "--output", output.toString(),
+                "--playbook", "post-sale-momentum");
+
+        assertThat(code).isZero();
+        String json = Files.readString(output);
+        assertThat(json).startsWith("[\n{\"schemaVersion\":1,").endsWith("}\n]\n");
+        assertThat(json.lines().filter(l -> l.startsWith("{")).count()).isEqualTo(60);
+        assertThat(json).contains("\"playbook\":{\"id\":\"post-sale-momentum\",\"version\":\"1.0\"}");
+    }
+
+    @Test
+    void unreadableInputAndUsageErrorsExitWithTwo() throws IOException {
+        assertThat(Main.run("assess", dir.resolve("missing.json").toString())).isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains("cannot read " + dir.resolve("missing.json") + ": no such file");
+
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{\"askCooldownDays\": 30}");
+        assertThat(Main.run("assess", SAMPLE.toString(), "--policy", policy.toString())).isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains(policy + ": $.askCooldownDays is not a policy threshold (did you mean askCoolDownDays?)");
+
+        assertThat(Main.run("assess", SAMPLE.toString(), "--playbook", "hard-sell")).isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains("playbook is not a bundled playbook, was 'hard-sell'");
+
+        Path notABook = dir.resolve("not-a-book.json");
+        Files.writeString(notABook, "[1, 2, 3]");
+        assertThat(Main.run("assess", notABook.toString())).isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains(notABook + ": $ must be a JSON object with a \"customers\" array");
+
+        assertThat(Main.run("assess", SAMPLE.toString(), "--format", "xml")).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("assess")).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "15/06/2026")).isEqualTo(Main.UNUSABLE);
+    }
+
+    @Test
+    void helpShowsAnExampleAndTheExitCodes() {
+        assertThat(Main.run("assess", "--help")).isZero();
+
+        assertThat(out()).contains("Usage: referral-rules assess").contains("--report-card=FILE.html")
+                .contains("referral-rules assess samples/sample-book.json --as-of 2026-06-15 --report-card card.html")
+                .contains("Exit codes: 0 all assessed, 1 some entries invalid (the rest assessed), 2 usage error or unreadable input.");
+    }
+
+    @Test
+    void generateWritesTheSameBookForTheSameSeed() throws IOException {
+        Path a = dir.resolve("a.ndjson");
+        Path b = dir.resolve("b.ndjson");
+
+        assertThat(Main.run("generate", "--customers", "25", "--seed", "3", "--as-of", "2026-06-15", "--output", a.toString())).isZero();
+        assertThat(Main.run("generate", "--customers", "25", "--seed", "3", "--as-of", "2026-06-15", "--output", b.toString())).isZero();
+
+        assertThat(Files.readAllLines(a)).hasSize(25).isEqualTo(Files.readAllLines(b));
+    }
+
+    @Test
+    void theCommittedSampleBookIsWhatTheGeneratorWrites() throws IOException {
+        SampleBook sample = new SampleBook(2026, LocalDate.of(2026, 6, 15));
+        StringWriter generated = new StringWriter();
+        BookFile.writeJson(sample.customers(60).iterator(), sample.teams(60), generated);
+
+        assertThat(Files.readString(SAMPLE)).as("samples/sample-book.json: regenerate with"
+                + " referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json").isEqualTo(generated.toString());
+    }
+}
