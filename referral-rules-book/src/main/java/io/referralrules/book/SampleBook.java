@@ -281,7 +281,9 @@ public final class SampleBook {
                     String intro = next("I");
                     b.add(new Introduction(intro, ago(asked - 2), ask, "prospect-" + id, IntroductionChannel.CALL,
                             ago(asked - 4), ago(asked - 10)));
-                    b.add(new FollowUp(next("F"), ago(asked - 3), intro, FollowUpType.THANK_REFERRER));
+                    // the thank-you is due the day after the introduction; now and then it comes late
+                    boolean late = !full && rnd.nextInt(100) < 30;
+                    b.add(new FollowUp(next("F"), ago(asked - (late ? 6 : 3)), intro, FollowUpType.THANK_REFERRER));
                     if (twist(60)) {
                         b.add(new ReferredSale(next("RS"), ago(between(10, 15)), intro, BigDecimal.valueOf(between(20, 200) * 100L)));
                     }

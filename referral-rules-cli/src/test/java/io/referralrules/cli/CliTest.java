@@ -56,7 +56,8 @@ class CliTest {
 
     @Test
     void theSampleBookIsAssessedWithATableASummaryAndTheReportCard() throws IOException {
-        Path html = dir.resolve("card/report-card.html");
+        // the build keeps the sample book's page: target/sample-report-card.html
+        Path html = Path.of("target/sample-report-card.html");
         Path json = dir.resolve("card.json");
 
         int code = Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--report-card", html.toString(),
@@ -67,8 +68,13 @@ class CliTest {
         assertThat(out()).contains("C-000005     rep-01     READY_TO_ASK           ASK_FOR_INTRODUCTION 2026-06-15");
         assertThat(err()).contains("Assessed 60 customers as of 2026-06-15 under earned-trust@1.0 in ")
                 .contains(": 60 ok, 0 invalid. Stages: ").doesNotContain("\r");
-        assertThat(Files.readString(html)).contains("<h1>Referral report card</h1>").contains("data-stage=\"READY_TO_ASK\"")
-                .contains("<tr data-team=\"North\">").contains("<tr data-owner=\"rep-04\">");
+        String page = Files.readString(html);
+        assertThat(page).contains("<h1>Referral report card</h1>")
+                .contains("<div class=\"label\">Customers</div><div class=\"value\">60</div>")
+                .contains("data-stage=\"READY_TO_ASK\" data-count=\"6\"")
+                .contains("data-stage=\"EARNING_TRUST\" data-count=\"12\"")
+                .contains("<tr data-team=\"North\"><td>North</td><td>30</td>")
+                .contains("<tr data-owner=\"rep-04\"><td>rep-04</td><td>15</td>");
         assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1").contains("\"customers\" : 60");
     }
 
