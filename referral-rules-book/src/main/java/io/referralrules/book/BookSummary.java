@@ -19,11 +19,16 @@ import java.util.Map;
  */
 public record BookSummary(LocalDate asOf, long assessed, long failed, Map<Stage, Long> byStage, boolean cancelled) {
     public BookSummary {
+        byStage = everyStage(byStage);
+    }
+
+    /** The counts with every stage present (0 when none), in stage order, unmodifiable. */
+    static Map<Stage, Long> everyStage(Map<Stage, Long> counts) {
         EnumMap<Stage, Long> all = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            all.put(stage, byStage.getOrDefault(stage, 0L));
+            all.put(stage, counts.getOrDefault(stage, 0L));
         }
-        byStage = Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     /** Every entry delivered. */

@@ -2,8 +2,6 @@ package io.referralrules.book;
 
 import io.referralrules.api.Stage;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -36,11 +34,7 @@ public record Scorecard(String scope, String name, long customers, long asks, lo
                         long fatigueAsks, long titForTatAsks, Map<Stage, Long> stages, String grade,
                         String gradeReason) {
     public Scorecard {
-        EnumMap<Stage, Long> all = new EnumMap<>(Stage.class);
-        for (Stage stage : Stage.values()) {
-            all.put(stage, stages.getOrDefault(stage, 0L));
-        }
-        stages = Collections.unmodifiableMap(all);
+        stages = BookSummary.everyStage(stages);
     }
 
     /** Referrals received: real introductions plus bare contacts. */

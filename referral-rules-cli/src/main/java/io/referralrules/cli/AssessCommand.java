@@ -24,10 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -98,15 +96,15 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalDate day = asOf != null ? asOf : LocalDate.now();
-        ReferralReadinessEngine engine;
-        Map<String, String> teams = new HashMap<>();
         try {
+            Map<String, String> teams = new HashMap<>();
             Playbook chosen = Playbook.byId(playbook);
             ReadinessPolicy thresholds = policy == null ? chosen.defaults() : PolicyJson.read(policy, chosen.defaults());
-            engine = ReferralRules.engine(chosen, thresholds);
+            ReferralReadinessEngine engine = ReferralRules.engine(chosen, thresholds);
             if (teamsFile != null) {
                 teams.putAll(readTeams(teamsFile));
             }
+            return assess(day, engine, teams);
         } catch (InvalidInputException e) {
             err.println("referral-rules: " + e.getMessage());
             return Main.UNUSABLE;
@@ -114,9 +112,11 @@ final class AssessCommand implements Callable<Integer> {
             err.println("referral-rules: cannot read " + describe(e));
             return Main.UNUSABLE;
         }
+    }
 
+    private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams) throws IOException {
         long total = -1;
-        try (BookFile entries = open(); Writer out = writer()) {
+        try (BookFile entries = open(); Writer out = Outputs.writer(output)) {
             if (!book.equals("-") && book.endsWith(".ndjson")) {
                 total = countLines(Path.of(book));
             }
@@ -162,12 +162,6 @@ final class AssessCommand implements Callable<Integer> {
                 err.println("Report card: " + reportCard.toAbsolutePath().normalize());
             }
             return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
-        } catch (InvalidInputException e) {
-            err.println("referral-rules: " + e.getMessage());
-            return Main.UNUSABLE;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("referral-rules: cannot read " + describe(e));
-            return Main.UNUSABLE;
         }
     }
 
@@ -179,17 +173,6 @@ final class AssessCommand implements Callable<Integer> {
         return BookFile.open(book, in);
     }
 
-    private Writer writer() throws IOException {
-        if (output == null) {
-            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
-                @Override
-                public void close() throws IOException {
-                    flush();   // leave standard output open
-                }
-            };
-        }
-        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-    }
 
     private static void createParent(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

@@ -6,12 +6,8 @@ import io.referralrules.api.CustomerSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -48,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now();
         SampleBook sample = new SampleBook(seed, day);
-        try (Writer out = writer(); Stream<CustomerSnapshot> book = sample.customers(customers)) {
+        try (Writer out = Outputs.writer(output); Stream<CustomerSnapshot> book = sample.customers(customers)) {
             if (format.equals("json")) {
                 BookFile.writeJson(book.iterator(), sample.teams(customers), out);
             } else {
@@ -56,17 +52,5 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
-    }
-
-    private Writer writer() throws IOException {
-        if (output == null) {
-            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
-                @Override
-                public void close() throws IOException {
-                    flush();   // leave standard output open
-                }
-            };
-        }
-        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
     }
 }
