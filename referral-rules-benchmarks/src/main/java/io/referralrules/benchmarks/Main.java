@@ -1,0 +1,1 @@
+package io.referralrules.benchmarks; public final class Main { public static void main(String[] a) {} }
