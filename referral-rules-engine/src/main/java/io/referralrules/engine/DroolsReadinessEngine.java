@@ -105,7 +105,7 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         facts.add(policy);
 
         Findings findings = new Findings(day, rules.files());
-        StatelessKieSession session = rules.kieBase().newStatelessKieSession();
+        StatelessKieSession session = rules.sessions().newStatelessKieSession();
         session.setGlobal("findings", findings);
         session.addEventListener((AgendaEventListener) findings);
         session.addEventListener((RuleRuntimeEventListener) findings);

@@ -2,6 +2,7 @@ package io.referralrules.engine;
 
 import io.referralrules.engine.internal.RuleFiles;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * A compiled playbook: the KieBase, which file each rule is written in (the executable model does not keep it) and a
  * SHA-256 of the DRL sources, for decision records. Immutable and shared.
  */
-record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash) {
+record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash, KieSessionsPool sessions) {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
 
@@ -40,7 +41,9 @@ record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash) {
                 fileByRule.put(RuleFiles.keyOf(packageName, name), source.getKey());
             }
         }
-        return new RuleSet(kieBase, new RuleFiles(fileByRule), HexFormat.of().formatHex(sha.digest()));
+        // sessions are pooled: a reused session keeps its node memories instead of building them for every customer
+        return new RuleSet(kieBase, new RuleFiles(fileByRule), HexFormat.of().formatHex(sha.digest()),
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
     }
 
     /** The playbook's DRL, bundled files first, by file name, in a fixed order. */
