@@ -70,6 +70,7 @@ public final class Main {
         // 5: retained heap of one engine
         rows.put("5. retained heap of one engine, median of 3 (MB)", String.format(Locale.ROOT, "%.1f precompiled, %.1f DRL at start-up",
                 median(HeapProbe.class, "retained-bytes", 3, "precompiled") / 1e6, median(HeapProbe.class, "retained-bytes", 3, "drl") / 1e6));
+        // (the heap probes run with the serial collector: its used-heap figure after a full GC is exact and stable)
 
         System.out.println();
         System.out.println("referral-rules benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -119,8 +120,13 @@ public final class Main {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(), arg)
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+            if (main == HeapProbe.class) {
+                command.add("-XX:+UseSerialGC");
+            }
+            command.add(main.getName());
+            command.add(arg);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
