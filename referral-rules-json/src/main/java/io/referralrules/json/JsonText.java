@@ -1,7 +1,11 @@
 package io.referralrules.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.referralrules.api.InvalidInputException;
 
 import java.util.Locale;
@@ -9,6 +13,29 @@ import java.util.Locale;
 /** How the readers of this module word a problem: source, JSON path, what is wrong. */
 final class JsonText {
     private JsonText() {
+    }
+
+    /**
+     * Parses text that must be one JSON object; anything else is an {@link InvalidInputException} at {@code $}.
+     *
+     * @param what what the object holds, for the messages (" of thresholds"), or ""
+     */
+    static ObjectNode object(ObjectMapper mapper, String json, String source, String what) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonEOFException e) {
+            throw invalid(source, "$", "ends before the document is complete" + at(e.getLocation()));
+        } catch (JsonProcessingException e) {
+            throw invalid(source, "$", "is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw invalid(source, "$", "is empty; expected a JSON object" + what);
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw invalid(source, "$", "must be a JSON object" + what + ", was " + kind(root));
+        }
+        return object;
     }
 
     /** "an array", "a string"…, for "must be a JSON object, was …". */

@@ -28,9 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import static io.referralrules.json.JsonText.at;
 import static io.referralrules.json.JsonText.invalid;
-import static io.referralrules.json.JsonText.kind;
 
 /**
  * Reads and writes a {@link ReadinessPolicy} as JSON: one object whose keys are the policy's thresholds. A file
@@ -85,18 +83,7 @@ public final class PolicyJson {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(base, "base");
-        JsonNode overrides;
-        try {
-            overrides = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw invalid(source, "$", "is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
-        }
-        if (overrides == null || overrides.isMissingNode()) {
-            throw invalid(source, "$", "is empty; expected a JSON object of thresholds");
-        }
-        if (!overrides.isObject()) {
-            throw invalid(source, "$", "must be a JSON object of thresholds, was " + kind(overrides));
-        }
+        ObjectNode overrides = JsonText.object(MAPPER, json, source, " of thresholds");
         ObjectNode merged = MAPPER.valueToTree(base);
         Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
         while (fields.hasNext()) {

@@ -237,20 +237,7 @@ public final class ReferralJson {
     private static ObjectNode document(String json, String source, boolean versionRequired) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(source, "source");
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonEOFException e) {
-            throw invalid(source, "$", "ends before the document is complete" + at(e.getLocation()));
-        } catch (JsonProcessingException e) {
-            throw invalid(source, "$", "is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw invalid(source, "$", "is empty; expected a JSON object");
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw invalid(source, "$", "must be a JSON object, was " + kind(root));
-        }
+        ObjectNode object = JsonText.object(MAPPER, json, source, "");
         JsonNode version = object.get("schemaVersion");
         if (version == null && !versionRequired) {
             return object;

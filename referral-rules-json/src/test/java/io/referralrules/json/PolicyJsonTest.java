@@ -155,6 +155,8 @@ class PolicyJsonTest {
     void malformedOrTruncatedJsonIsRejectedWithItsLine() {
         assertThat(rejected("{\n  \"askCoolDownDays\": 90,\n").getMessage())
                 .startsWith("tenant.json: $ is not valid JSON: ").contains("line 3");
+        assertThat(rejected("{\n  \"askCoolDownDays\": 90 90\n}").getMessage())
+                .startsWith("tenant.json: $ is not valid JSON: ").contains("line 2");
         assertThat(rejected("")).hasMessage("tenant.json: $ is empty; expected a JSON object of thresholds");
     }
 
