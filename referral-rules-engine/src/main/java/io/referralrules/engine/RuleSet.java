@@ -27,7 +27,7 @@ record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash, KieSessionsPo
 
     static RuleSet of(KieBase kieBase, Playbook playbook) {
         Map<String, String> sources = sources(playbook);
-        Map<String, String> fileByRule = new HashMap<>();
+        Map<String, Map<String, String>> fileByRule = new HashMap<>();
         MessageDigest sha = sha256();
         for (Map.Entry<String, String> source : sources.entrySet()) {
             String text = source.getValue();
@@ -38,7 +38,7 @@ record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash, KieSessionsPo
             Matcher rule = RULE.matcher(text);
             while (rule.find()) {
                 String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
-                fileByRule.put(RuleFiles.keyOf(packageName, name), source.getKey());
+                fileByRule.computeIfAbsent(packageName, key -> new HashMap<>()).put(name, source.getKey());
             }
         }
         // sessions are pooled: a reused session keeps its node memories instead of building them for every customer
