@@ -42,7 +42,6 @@ public final class ReportCardBuilder {
     private final Tally book = new Tally();
     private final Map<String, Tally> teams = new TreeMap<>();
     private final Map<String, Tally> owners = new TreeMap<>();
-    private final Map<String, String> ownerTeam = new TreeMap<>();
 
     /**
      * @param asOf        the assessment day
@@ -73,7 +72,6 @@ public final class ReportCardBuilder {
         String team = teamOfOwner.get(owner);
         if (team != null) {
             teams.computeIfAbsent(team, t -> new Tally()).add(customer);
-            ownerTeam.put(owner, team);
         }
         return this;
     }
@@ -85,11 +83,6 @@ public final class ReportCardBuilder {
         List<Scorecard> ownerCards = new ArrayList<>();
         owners.forEach((name, tally) -> ownerCards.add(tally.card("owner", name)));
         return new ReportCard(asOf, periodStart, playbook, book.card("book", "all"), teamCards, ownerCards);
-    }
-
-    /** The team of an owner, if the host mapped one. */
-    public Optional<String> teamOf(String ownerId) {
-        return Optional.ofNullable(teamOfOwner.get(ownerId));
     }
 
     private boolean inPeriod(LocalDate day) {

@@ -29,7 +29,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -315,11 +314,5 @@ public final class SampleBook {
             }
             return b.build();
         }
-    }
-
-    /** The kinds, by index, for documentation and tests. */
-    static List<String> kinds() {
-        return List.of("prospect", "fresh sale", "earning trust", "trust earned", "ready", "open complaint",
-                "recent complaint", "cooling down", "awaiting introduction", "following up", "pushy", "completed cycle");
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.ReadinessPolicy;
@@ -108,13 +107,13 @@ public final class PolicyJson {
         }
     }
 
-    /** The policy as JSON, every threshold spelled out, trust builders in their natural order. */
+    /**
+     * The policy as JSON, every threshold spelled out, trust builders in their natural order (the policy keeps them in
+     * an EnumSet).
+     */
     public static String write(ReadinessPolicy policy) {
-        ObjectNode tree = MAPPER.valueToTree(Objects.requireNonNull(policy, "policy"));
-        ArrayNode mandatory = tree.putArray("mandatoryTrustBuilders");
-        Arrays.stream(TrustBuilder.values()).filter(policy::mandatory).forEach(b -> mandatory.add(b.name()));
         try {
-            return MAPPER.writeValueAsString(tree) + "\n";
+            return MAPPER.writeValueAsString(Objects.requireNonNull(policy, "policy")) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write policy " + policy, e);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,28 +203,10 @@ public final class ReferralJson {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("schemaVersion", SCHEMA_VERSION);
         out.setAll((ObjectNode) MAPPER.valueToTree(value));
-        sortSets(out);
         try {
             return MAPPER.writeValueAsString(out) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** A policy's mandatory trust builders are a set; written in a fixed order so equal records write equal text. */
-    private static void sortSets(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            if (object.get("mandatoryTrustBuilders") instanceof ArrayNode builders) {
-                List<String> names = new ArrayList<>();
-                builders.forEach(b -> names.add(b.asText()));
-                List<String> order = Arrays.stream(io.referralrules.api.TrustBuilder.values()).map(Enum::name).toList();
-                names.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
-                builders.removeAll();
-                names.forEach(builders::add);
-            }
-            object.forEach(ReferralJson::sortSets);
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(ReferralJson::sortSets);
         }
     }
 
