@@ -18,6 +18,13 @@ public record EarliestAsk(LocalDate date, String explanation) {
         Objects.requireNonNull(explanation, "explanation");
     }
 
+    /** What an assessment made at {@link Detail#DECISION} says: the earliest ask day was not worked out. */
+    public static EarliestAsk notWorkedOut() {
+        return NOT_WORKED_OUT;
+    }
+
+    private static final EarliestAsk NOT_WORKED_OUT = new EarliestAsk(null, "Not worked out: assessed at decision detail.");
+
     /** The day, if time alone gets the customer there. */
     public Optional<LocalDate> day() {
         return Optional.ofNullable(date);
