@@ -23,10 +23,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.DecisionRecord;
+import io.referralrules.api.Detail;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.ReadinessAssessment;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -152,7 +155,10 @@ public final class ReferralJson {
         }
     }
 
-    /** The assessment as a document on one line, for NDJSON output. */
+    /**
+     * The assessment as a document on one line, for NDJSON output. {@link AssessmentWriter} writes the same bytes
+     * straight onto a writer, without a {@code String} per assessment.
+     */
     public static String writeAssessmentLine(ReadinessAssessment assessment) {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("schemaVersion", SCHEMA_VERSION);
@@ -162,6 +168,41 @@ public final class ReferralJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write assessment " + assessment.customerId(), e);
         }
+    }
+
+    /**
+     * The decision part of the assessment as a document on one line, for NDJSON output of decisions only
+     * ({@code docs/schema/decision.schema.json}): what {@link AssessmentWriter} writes at {@link Detail#DECISION}.
+     */
+    public static String writeDecisionLine(ReadinessAssessment assessment) {
+        return written(assessment, false);
+    }
+
+    /** The decision part of the assessment as a document ({@code docs/schema/decision.schema.json}). */
+    public static String writeDecision(ReadinessAssessment assessment) {
+        return written(assessment, true) + "\n";
+    }
+
+    private static String written(ReadinessAssessment assessment, boolean indented) {
+        Objects.requireNonNull(assessment, "assessment");
+        StringWriter text = new StringWriter();
+        try (AssessmentWriter writer = indented ? AssessmentWriter.indented(text, Detail.DECISION)
+                : AssessmentWriter.lines(text, Detail.DECISION)) {
+            writer.write(assessment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the decision of " + assessment.customerId(), e);
+        }
+        return text.toString();
+    }
+
+    /** The mapper the contract writes with (indented). */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The mapper the contract writes one-line documents with. */
+    static ObjectMapper compactMapper() {
+        return COMPACT;
     }
 
     /** The snapshot as a document. */
