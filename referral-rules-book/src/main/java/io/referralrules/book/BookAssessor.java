@@ -1,6 +1,7 @@
 package io.referralrules.book;
 
 import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.Detail;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.api.Stage;
@@ -9,9 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +32,12 @@ import java.util.stream.Stream;
  * flight, nothing is collected. An entry that cannot be read or assessed is delivered as a failure with its customer
  * id and the book goes on.
  *
+ * <p>The book is cut into chunks ({@value #DEFAULT_CHUNK_SIZE} customers by default): each worker takes a whole chunk
+ * and decides it with one {@link ReferralReadinessEngine#assessAll(List, LocalDate, Detail)} call, so an engine that
+ * decides a batch together spreads its fixed cost over the chunk. If that call throws (or does not answer every
+ * customer of the chunk, in order), the chunk is assessed again one customer at a time, so only the customer that
+ * cannot be assessed becomes a failure. Results of a chunk are delivered when the whole chunk is done.
+ *
  * <pre>{@code
  * BookAssessor assessor = BookAssessor.builder(engine)
  *         .threads(2)
@@ -44,11 +53,16 @@ import java.util.stream.Stream;
  * locking. An assessor is immutable and may run several books, one after another or at once.
  */
 public final class BookAssessor {
+    /** Customers per chunk, unless the builder says otherwise. */
+    public static final int DEFAULT_CHUNK_SIZE = 256;
+
     private static final Logger LOG = LoggerFactory.getLogger(BookAssessor.class);
 
     private final ReferralReadinessEngine engine;
     private final int threads;
-    private final int window;
+    private final int chunkSize;
+    private final int chunksInFlight;
+    private final Detail detail;
     private final long progressEvery;
     private final Consumer<BookProgress> progress;
     private final BookCancellation cancellation;
@@ -56,7 +70,11 @@ public final class BookAssessor {
     private BookAssessor(Builder b) {
         this.engine = b.engine;
         this.threads = b.threads;
-        this.window = b.window > 0 ? b.window : b.threads * 64;
+        int window = b.window > 0 ? b.window : b.threads * 2 * b.chunkSize;
+        // a small window cuts the chunks so that every thread still gets one and the window holds
+        this.chunkSize = Math.max(1, Math.min(b.chunkSize, window / b.threads));
+        this.chunksInFlight = Math.max(1, window / chunkSize);
+        this.detail = b.detail;
         this.progressEvery = b.progressEvery;
         this.progress = b.progress;
         this.cancellation = b.cancellation;
@@ -112,28 +130,32 @@ public final class BookAssessor {
         long failed = 0;
         long index = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
-        ArrayDeque<Future<BookResult>> inFlight = new ArrayDeque<>(window);
+        ArrayDeque<Future<List<BookResult>>> inFlight = new ArrayDeque<>(chunksInFlight);
         try {
             while (true) {
-                if (!cancellation.isCancelled() && inFlight.size() < window && items.hasNext()) {
-                    BookItem item = next(items, index);
-                    long position = index++;
-                    inFlight.add(pool.submit(() -> assessOne(position, item, asOf)));
+                if (!cancellation.isCancelled() && inFlight.size() < chunksInFlight && items.hasNext()) {
+                    long first = index;
+                    List<BookItem> chunk = new ArrayList<>(chunkSize);
+                    while (chunk.size() < chunkSize && items.hasNext()) {
+                        chunk.add(next(items, index++));
+                    }
+                    inFlight.add(pool.submit(() -> assessChunk(first, chunk, asOf)));
                     continue;
                 }
                 if (inFlight.isEmpty()) {
                     break;
                 }
-                BookResult result = await(inFlight.poll());
-                if (result.failed()) {
-                    failed++;
-                } else {
-                    assessed++;
-                    byStage.merge(result.assessment().stage(), 1L, Long::sum);
-                }
-                sink.accept(result);
-                if (progress != null && (assessed + failed) % progressEvery == 0) {
-                    progress.accept(new BookProgress(assessed + failed, failed, total));
+                for (BookResult result : await(inFlight.poll())) {
+                    if (result.failed()) {
+                        failed++;
+                    } else {
+                        assessed++;
+                        byStage.merge(result.assessment().stage(), 1L, Long::sum);
+                    }
+                    sink.accept(result);
+                    if (progress != null && (assessed + failed) % progressEvery == 0) {
+                        progress.accept(new BookProgress(assessed + failed, failed, total));
+                    }
                 }
             }
         } finally {
@@ -157,12 +179,59 @@ public final class BookAssessor {
         }
     }
 
-    private BookResult assessOne(long index, BookItem item, LocalDate asOf) {
-        if (item.snapshot() == null) {
-            return new BookResult(index, item.customerId(), item.location(), null, null, item.problem());
+    /**
+     * Decides a chunk with one {@code assessAll} call; if that fails, one customer at a time, so that a customer who
+     * cannot be assessed fails alone.
+     */
+    private List<BookResult> assessChunk(long first, List<BookItem> chunk, LocalDate asOf) {
+        List<CustomerSnapshot> snapshots = new ArrayList<>(chunk.size());
+        for (BookItem item : chunk) {
+            if (item.snapshot() != null) {
+                snapshots.add(item.snapshot());
+            }
         }
+        List<ReadinessAssessment> answers = snapshots.isEmpty() ? List.of() : together(snapshots, asOf, first);
+        List<BookResult> results = new ArrayList<>(chunk.size());
+        int answer = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            BookItem item = chunk.get(i);
+            long index = first + i;
+            if (item.snapshot() == null) {
+                results.add(new BookResult(index, item.customerId(), item.location(), null, null, item.problem()));
+            } else if (answers == null) {
+                results.add(assessOne(index, item, asOf));
+            } else {
+                results.add(new BookResult(index, item.customerId(), item.location(), item.snapshot(), answers.get(answer++), null));
+            }
+        }
+        return results;
+    }
+
+    /** The chunk's answers from one {@code assessAll} call, or {@code null} when it must be assessed one by one. */
+    private List<ReadinessAssessment> together(List<CustomerSnapshot> snapshots, LocalDate asOf, long first) {
         try {
-            ReadinessAssessment assessment = engine.assess(item.snapshot(), asOf);
+            List<ReadinessAssessment> answers = engine.assessAll(snapshots, asOf, detail);
+            if (answers == null || answers.size() != snapshots.size()) {
+                throw new IllegalStateException("assessAll gave " + (answers == null ? "no list" : answers.size() + " answers")
+                        + " for " + snapshots.size() + " customers");
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                ReadinessAssessment a = answers.get(i);
+                if (a == null || !a.customerId().equals(snapshots.get(i).customer().id())) {
+                    throw new IllegalStateException("assessAll's answer " + i + " is not for customer " + snapshots.get(i).customer().id());
+                }
+            }
+            return answers;
+        } catch (RuntimeException e) {
+            LOG.warn("could not assess the {} customers from entry #{} together ({}); assessing them one by one",
+                    snapshots.size(), first, e.toString());
+            return null;
+        }
+    }
+
+    private BookResult assessOne(long index, BookItem item, LocalDate asOf) {
+        try {
+            ReadinessAssessment assessment = engine.assess(item.snapshot(), asOf, detail);
             return new BookResult(index, item.customerId(), item.location(), item.snapshot(), assessment, null);
         } catch (RuntimeException e) {
             LOG.warn("could not assess customer {} at {}: {}", item.customerId(), item.location(), e.toString());
@@ -171,7 +240,7 @@ public final class BookAssessor {
         }
     }
 
-    private static BookResult await(Future<BookResult> future) {
+    private static List<BookResult> await(Future<List<BookResult>> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -201,6 +270,8 @@ public final class BookAssessor {
         private final ReferralReadinessEngine engine;
         private int threads = Runtime.getRuntime().availableProcessors();
         private int window;
+        private int chunkSize = DEFAULT_CHUNK_SIZE;
+        private Detail detail = Detail.FULL;
         private long progressEvery = 1000;
         private Consumer<BookProgress> progress;
         private BookCancellation cancellation = new BookCancellation();
@@ -218,12 +289,33 @@ public final class BookAssessor {
             return this;
         }
 
-        /** How many entries may be in flight at once (default 64 per thread); bounds memory. */
+        /**
+         * How many entries may be in flight at once (default: two chunks per thread); bounds memory. A window smaller
+         * than a chunk per thread makes the chunks smaller.
+         */
         public Builder window(int window) {
             if (window < 1) {
                 throw new IllegalArgumentException("BookAssessor.window must be at least 1, was " + window);
             }
             this.window = window;
+            return this;
+        }
+
+        /** How many customers a worker decides with one {@code assessAll} call (default {@value BookAssessor#DEFAULT_CHUNK_SIZE}). */
+        public Builder chunkSize(int chunkSize) {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("BookAssessor.chunkSize must be at least 1, was " + chunkSize);
+            }
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /**
+         * How much of each answer to work out (default {@link Detail#FULL}); {@link Detail#DECISION} leaves out the
+         * explanations, for runs that store only the decision.
+         */
+        public Builder detail(Detail detail) {
+            this.detail = Objects.requireNonNull(detail, "detail");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.referralrules.book;
 
 import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.Detail;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.ReferralReadinessEngine;
@@ -13,11 +14,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BookAssessorTest {
     static final LocalDate AS_OF = SampleBookTest.AS_OF;
@@ -147,5 +152,208 @@ class BookAssessorTest {
 
         assertThat(summary.cancelled()).isTrue();
         assertThat(summary.assessed()).isEqualTo(results.size()).isBetween(10L, 14L);
+    }
+
+    /**
+     * An engine for the chunk tests: {@code assess} answers like the real engine except for the customers given, and
+     * {@code assessAll} is whatever the test says; it records the calls (workers call it from several threads).
+     */
+    static final class StubEngine implements ReferralReadinessEngine {
+        final List<String> unassessable;
+        final Function<List<CustomerSnapshot>, List<ReadinessAssessment>> batch;
+        final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        final List<Detail> details = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger oneByOne = new AtomicInteger();
+
+        StubEngine(Function<List<CustomerSnapshot>, List<ReadinessAssessment>> batch, String... unassessable) {
+            this.batch = batch;
+            this.unassessable = List.of(unassessable);
+        }
+
+        @Override
+        public ReadinessAssessment assess(CustomerSnapshot snapshot, LocalDate asOf) {
+            return assess(snapshot, asOf, Detail.FULL);
+        }
+
+        @Override
+        public ReadinessAssessment assess(CustomerSnapshot snapshot, LocalDate asOf, Detail detail) {
+            oneByOne.incrementAndGet();
+            details.add(detail);
+            if (unassessable.contains(snapshot.customer().id())) {
+                throw new IllegalStateException("no rule decided a stage");
+            }
+            return ENGINE.assess(snapshot, asOf, detail);
+        }
+
+        @Override
+        public List<ReadinessAssessment> assessAll(List<CustomerSnapshot> snapshots, LocalDate asOf, Detail detail) {
+            batchSizes.add(snapshots.size());
+            details.add(detail);
+            return batch.apply(snapshots);
+        }
+
+        @Override
+        public DecisionRecord record(CustomerSnapshot snapshot, LocalDate asOf) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ReplayResult replay(DecisionRecord record) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ReadinessPolicy policy() {
+            return ENGINE.policy();
+        }
+
+        @Override
+        public PlaybookRef playbook() {
+            return ENGINE.playbook();
+        }
+    }
+
+    private static List<ReadinessAssessment> oneByOne(List<CustomerSnapshot> snapshots) {
+        return snapshots.stream().map(s -> ENGINE.assess(s, AS_OF)).toList();
+    }
+
+    @Test
+    void eachWorkerDecidesAWholeChunkWithOneAssessAllCall() {
+        StubEngine engine = new StubEngine(BookAssessorTest::oneByOne);
+        List<BookResult> results = new ArrayList<>();
+
+        BookAssessor.builder(engine).threads(2).chunkSize(50).build().assess(BOOK, AS_OF, results::add);
+
+        assertThat(engine.batchSizes).containsExactlyInAnyOrder(50, 50, 20);
+        assertThat(engine.oneByOne).hasValue(0);
+        assertThat(results).extracting(BookResult::assessment).containsExactlyElementsOf(oneByOne(BOOK));
+    }
+
+    @Test
+    void whenAssessAllThrowsTheChunkIsAssessedOneByOneAndOnlyTheBadCustomerFails() {
+        // assessAll fails for any chunk holding C-000006; assess fails for C-000006 alone
+        StubEngine engine = new StubEngine(chunk -> {
+            if (chunk.stream().anyMatch(s -> s.customer().id().equals("C-000006"))) {
+                throw new IllegalStateException("one customer of the batch could not be assessed");
+            }
+            return oneByOne(chunk);
+        }, "C-000006");
+        List<BookResult> results = new ArrayList<>();
+
+        BookSummary summary = BookAssessor.builder(engine).threads(2).chunkSize(4).build()
+                .assess(BOOK.subList(0, 10), AS_OF, results::add);
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.assessed()).isEqualTo(9);
+        assertThat(engine.batchSizes).containsExactlyInAnyOrder(4, 4, 2);
+        assertThat(engine.oneByOne).as("only the failing chunk (entries 4-7) is assessed again").hasValue(4);
+        BookResult bad = results.get(5);
+        assertThat(bad.customerId()).isEqualTo("C-000006");
+        assertThat(bad.location()).isEqualTo("#5");
+        assertThat(bad.snapshot()).isSameAs(BOOK.get(5));
+        assertThat(bad.problem()).isEqualTo("could not be assessed: no rule decided a stage");
+        for (int i = 0; i < 10; i++) {
+            if (i != 5) {
+                assertThat(results.get(i).assessment()).isEqualTo(ENGINE.assess(BOOK.get(i), AS_OF));
+            }
+        }
+    }
+
+    @Test
+    void anAssessAllThatDoesNotAnswerEveryCustomerInOrderIsNotTrusted() {
+        StubEngine missing = new StubEngine(chunk -> oneByOne(chunk.subList(1, chunk.size())));
+        StubEngine shuffled = new StubEngine(chunk -> {
+            List<ReadinessAssessment> answers = new ArrayList<>(oneByOne(chunk));
+            Collections.reverse(answers);
+            return answers;
+        });
+
+        for (StubEngine engine : List.of(missing, shuffled)) {
+            List<BookResult> results = new ArrayList<>();
+            BookAssessor.builder(engine).threads(2).chunkSize(4).build().assess(BOOK.subList(0, 8), AS_OF, results::add);
+
+            assertThat(engine.oneByOne).hasValue(8);
+            assertThat(results).extracting(BookResult::assessment).containsExactlyElementsOf(oneByOne(BOOK.subList(0, 8)));
+        }
+    }
+
+    @Test
+    void unreadableEntriesInAChunkStayFailuresAndTheOthersAreDecidedTogether() {
+        StubEngine engine = new StubEngine(BookAssessorTest::oneByOne);
+        List<BookItem> items = List.of(BookItem.of(BOOK.get(0), "#0"), BookItem.failed(null, "book.ndjson:2", "is not valid JSON"),
+                BookItem.of(BOOK.get(1), "#2"));
+        List<BookResult> results = new ArrayList<>();
+
+        BookAssessor.builder(engine).threads(1).build().assess(items.iterator(), 3, AS_OF, results::add);
+
+        assertThat(engine.batchSizes).containsExactly(2);
+        assertThat(results).extracting(BookResult::failed).containsExactly(false, true, false);
+        assertThat(results.get(1).problem()).isEqualTo("is not valid JSON");
+        assertThat(results.get(2).assessment()).isEqualTo(ENGINE.assess(BOOK.get(1), AS_OF));
+    }
+
+    @Test
+    void chunkedResultsEqualOneByOneAssessmentWhateverTheChunkSize() {
+        List<ReadinessAssessment> expected = oneByOne(BOOK);
+        for (int chunkSize : new int[] {1, 7, 64, BookAssessor.DEFAULT_CHUNK_SIZE}) {
+            for (int threads : new int[] {1, 2}) {
+                List<BookResult> results = new ArrayList<>();
+                BookAssessor.builder(ENGINE).threads(threads).chunkSize(chunkSize).build().assess(BOOK.stream(), AS_OF, results::add);
+
+                assertThat(results).extracting(BookResult::index).as("chunk %d, %d threads", chunkSize, threads)
+                        .containsExactlyElementsOf(java.util.stream.LongStream.range(0, BOOK.size()).boxed().toList());
+                assertThat(results).extracting(BookResult::assessment).as("chunk %d, %d threads", chunkSize, threads)
+                        .containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    void theDetailIsPassedToTheEngineTogetherAndOneByOne() {
+        StubEngine engine = new StubEngine(chunk -> {
+            throw new IllegalStateException("batch refused");
+        });
+        List<BookResult> results = new ArrayList<>();
+
+        BookAssessor.builder(engine).threads(2).chunkSize(5).detail(Detail.DECISION).build()
+                .assess(BOOK.subList(0, 10), AS_OF, results::add);
+
+        assertThat(engine.details).hasSize(2 + 10).containsOnly(Detail.DECISION);
+        for (int i = 0; i < 10; i++) {
+            assertThat(results.get(i).assessment()).isEqualTo(ENGINE.assess(BOOK.get(i), AS_OF, Detail.DECISION));
+        }
+        assertThatThrownBy(() -> BookAssessor.builder(ENGINE).detail(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> BookAssessor.builder(ENGINE).chunkSize(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BookAssessor.chunkSize must be at least 1, was 0");
+    }
+
+    @Test
+    void theWindowBoundsTheEntriesInFlightAndCutsChunksToFit() {
+        int window = 6;
+        long[] read = {0};
+        long[] delivered = {0};
+        long[] mostInFlight = {0};
+        Iterator<CustomerSnapshot> book = BOOK.iterator();
+        Iterator<CustomerSnapshot> counted = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return book.hasNext();
+            }
+
+            @Override
+            public CustomerSnapshot next() {
+                read[0]++;
+                mostInFlight[0] = Math.max(mostInFlight[0], read[0] - delivered[0]);
+                return book.next();
+            }
+        };
+        StubEngine engine = new StubEngine(BookAssessorTest::oneByOne);
+
+        BookSummary summary = BookAssessor.builder(engine).threads(2).window(window).build()
+                .assess(Stream.generate(counted::next).limit(BOOK.size()), AS_OF, r -> delivered[0]++);
+
+        assertThat(summary.assessed()).isEqualTo(BOOK.size());
+        assertThat(mostInFlight[0]).isBetween(1L, (long) window);
+        assertThat(engine.batchSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(window / 2));
     }
 }
