@@ -3,8 +3,8 @@ package io.referralrules.api;
 /**
  * Where a customer stands in the referral cycle. An assessment has exactly one stage.
  *
- * <p>When several stages apply, the one listed first here wins (the precedence is also written in
- * {@code stage.drl}): a referral in progress outranks everything, a complaint outranks readiness, and a fresh sale
+ * <p>When several stages apply, the one listed first here wins ({@link #outranks}; this order is the only place
+ * the precedence is written, and {@code stage.drl} decides by it): a referral in progress outranks everything, a complaint outranks readiness, and a fresh sale
  * calls for positioning before anything else. The actions of the stages that lost are still listed in the assessment.
  */
 public enum Stage {
@@ -25,5 +25,10 @@ public enum Stage {
     /** There is a relationship, but the trust builders needed to earn the right to ask are not all met. */
     EARNING_TRUST,
     /** No closed sale yet: never ask. */
-    NO_RELATIONSHIP
+    NO_RELATIONSHIP;
+
+    /** Whether this stage wins over {@code other} when both apply: it is listed before it. */
+    public boolean outranks(Stage other) {
+        return ordinal() < other.ordinal();
+    }
 }

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * A compiled playbook: the KieBase, which file each rule is written in (the executable model does not keep it) and a
- * SHA-256 of the DRL sources, for decision records. Immutable and shared.
+ * SHA-256 of the DRL sources, for decision records, and whether host rules are part of it. Immutable and shared.
  */
-record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash, KieSessionsPool sessions) {
+record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash, KieSessionsPool sessions, boolean hostRules) {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
 
@@ -43,7 +43,7 @@ record RuleSet(KieBase kieBase, RuleFiles files, String rulesHash, KieSessionsPo
         }
         // sessions are pooled: a reused session keeps its node memories instead of building them for every customer
         return new RuleSet(kieBase, new RuleFiles(fileByRule), HexFormat.of().formatHex(sha.digest()),
-                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), !playbook.hostRules().isEmpty());
     }
 
     /** The playbook's DRL, bundled files first, by file name, in a fixed order. */

@@ -1,5 +1,5 @@
 package io.referralrules.engine.internal;
 
 /** A green light recent enough, and given after the last complaint, to count toward confirming trust. */
-public record CountedGreenLight(String factId) {
+public record CountedGreenLight(Subject subject, String factId) implements OfSubject {
 }

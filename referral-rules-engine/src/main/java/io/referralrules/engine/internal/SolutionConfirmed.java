@@ -1,5 +1,5 @@
 package io.referralrules.engine.internal;
 
 /** Post-sale momentum: a green light since the latest sale, with no complaint after it, says the sale works. */
-public record SolutionConfirmed(String saleId, String greenLightId) {
+public record SolutionConfirmed(Subject subject, String saleId, String greenLightId) implements OfSubject {
 }

@@ -2,6 +2,6 @@ package io.referralrules.engine.internal;
 
 import io.referralrules.api.Stage;
 
-/** The one stage of the assessment, decided once every step has made its claims. */
-public record StageDecision(Stage stage) {
+/** A subject's one stage, decided once every step has made its claims. */
+public record StageDecision(Subject subject, Stage stage) implements OfSubject {
 }

@@ -1,0 +1,220 @@
+package io.referralrules.engine;
+
+import io.referralrules.api.ActionType;
+import io.referralrules.api.NextAction;
+import io.referralrules.api.Obstacle;
+import io.referralrules.api.ProspectHint;
+import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.Reason;
+import io.referralrules.api.TrustBuilderResult;
+import io.referralrules.api.Warning;
+import io.referralrules.api.WarningType;
+import io.referralrules.engine.internal.Conclusion;
+import io.referralrules.engine.internal.Hint;
+import io.referralrules.engine.internal.Measured;
+import io.referralrules.engine.internal.Noted;
+import io.referralrules.engine.internal.Proposed;
+import io.referralrules.engine.internal.Raised;
+import io.referralrules.engine.internal.RuleFiles;
+import io.referralrules.engine.internal.Said;
+import io.referralrules.engine.internal.StageClaim;
+import io.referralrules.engine.internal.StageDecision;
+import io.referralrules.engine.internal.Subject;
+import io.referralrules.engine.internal.TrustEarned;
+import io.referralrules.engine.internal.Unmet;
+import io.referralrules.engine.internal.Window;
+import io.referralrules.engine.spi.AsOf;
+import io.referralrules.engine.spi.AskVeto;
+import io.referralrules.engine.spi.HostAction;
+import io.referralrules.engine.spi.HostReason;
+import io.referralrules.engine.spi.HostResult;
+import io.referralrules.engine.spi.HostWarning;
+import org.kie.api.runtime.KieSession;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the rules for a batch of customers on one day in one pooled session and reads their answers from the
+ * conclusion facts, once, after the rules have fired. The bundled rules join every pattern on the customer
+ * ({@link Subject}), so one session decides many customers; a playbook with host rules decides one customer per
+ * session, because host rules match the host's own facts, which do not name the customer they belong to.
+ */
+final class Evaluator {
+    private final RuleSet rules;
+    private final ReadinessPolicy policy;
+
+    Evaluator(RuleSet rules, ReadinessPolicy policy) {
+        this.rules = rules;
+        this.policy = policy;
+    }
+
+    /** How many customers one session decides at most: enough to spread the session's fixed cost, few enough to stay small. */
+    int batchSize() {
+        return rules.hostRules() ? 1 : 256;
+    }
+
+    /**
+     * The answers for the subjects on {@code day}, in order.
+     *
+     * @param explain whether to record the rules that fired (full detail)
+     */
+    List<Answer> evaluate(List<Subject> subjects, LocalDate day, boolean explain) {
+        List<Answer> out = new ArrayList<>(subjects.size());
+        int size = batchSize();
+        for (int from = 0; from < subjects.size(); from += size) {
+            out.addAll(session(subjects.subList(from, Math.min(subjects.size(), from + size)), day, explain));
+        }
+        return out;
+    }
+
+    private List<Answer> session(List<Subject> subjects, LocalDate day, boolean explain) {
+        Subject only = subjects.size() == 1 ? subjects.get(0) : null;
+        FiredRules fired = explain ? new FiredRules(only) : null;
+        HostResults host = rules.hostRules() ? new HostResults(rules.files()) : null;
+        KieSession session = rules.sessions().newKieSession();
+        try {
+            if (fired != null) {
+                session.addEventListener(fired);
+            }
+            if (host != null) {
+                session.addEventListener(host);
+            }
+            session.insert(Window.of(policy, day));
+            if (host != null) {
+                // host rules see the host's facts, the assessment day and the policy (docs/writing-rules.md)
+                session.insert(new AsOf(day));
+                session.insert(policy);
+                for (Object fact : only.facts()) {
+                    session.insert(fact);
+                }
+            }
+            for (Subject subject : subjects) {
+                session.insert(subject);
+            }
+            session.fireAllRules();
+            return read(session, subjects, day, fired, host);
+        } finally {
+            if (fired != null) {
+                session.removeEventListener(fired);
+            }
+            if (host != null) {
+                session.removeEventListener(host);
+            }
+            session.dispose();
+        }
+    }
+
+    private List<Answer> read(KieSession session, List<Subject> subjects, LocalDate day, FiredRules fired, HostResults host) {
+        RuleFiles files = rules.files();
+        Map<Subject, Answer> bySubject = new IdentityHashMap<>(subjects.size() * 2);
+        for (Subject subject : subjects) {
+            bySubject.put(subject, new Answer());
+        }
+        Map<Subject, List<Proposed>> asks = new IdentityHashMap<>();
+        Map<Subject, List<ProspectHint>> hints = new IdentityHashMap<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof Conclusion c) {
+                Answer a = bySubject.get(c.subject());
+                Reason reason = reason(files, c.said());
+                if (c instanceof Unmet u) {
+                    a.obstacles.add(new Obstacle(u.kind(), u.subjectId(), u.measured(), u.needed(), u.remedy(), u.clearsOn(), reason));
+                    continue;
+                }
+                a.reasons.add(reason);
+                if (c instanceof Proposed p) {
+                    if (p.type() == ActionType.ASK_FOR_INTRODUCTION) {
+                        asks.computeIfAbsent(p.subject(), s -> new ArrayList<>()).add(p);
+                    } else {
+                        a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), day), p.subjectId(), reason));
+                    }
+                } else if (c instanceof Raised r) {
+                    a.warnings.add(new Warning(r.type(), r.date(), r.subjectId(), reason));
+                } else if (c instanceof Measured m) {
+                    a.builders.put(m.builder(), new TrustBuilderResult(m.builder(), m.met(), reason.evidence(), reason));
+                } else if (!(c instanceof Noted)) {
+                    throw new IllegalStateException("unhandled conclusion " + c.getClass().getName());
+                }
+            } else if (o instanceof StageClaim claim) {
+                Answer a = bySubject.get(claim.subject());
+                if (claim.veto() != null) {
+                    Reason reason = host.reasonOf(claim.veto());
+                    a.claim(claim.stage(), reason);
+                    a.obstacles.add(Answer.hostVeto(claim.veto().message(), reason));
+                } else {
+                    Reason reason = reason(files, claim.said());
+                    a.claim(claim.stage(), reason);
+                    a.reasons.add(reason);
+                }
+            } else if (o instanceof StageDecision decision) {
+                Answer a = bySubject.get(decision.subject());
+                if (a.stage != null) {
+                    throw new IllegalStateException("stage decided twice for customer " + decision.subject().id());
+                }
+                a.stage = decision.stage();
+            } else if (o instanceof TrustEarned earned && earned.checkpoint().forAssessment()) {
+                bySubject.get(earned.subject()).trustEarned = true;
+            } else if (o instanceof Hint h) {
+                hints.computeIfAbsent(h.subject(), s -> new ArrayList<>()).add(h.hint());
+            } else if (o instanceof ProspectHint h) {
+                hints.computeIfAbsent(only(subjects), s -> new ArrayList<>()).add(h);
+            }
+        }
+        if (host != null) {
+            Answer a = bySubject.get(only(subjects));
+            for (Map.Entry<HostResult, Reason> e : host.all().entrySet()) {
+                Reason reason = e.getValue();
+                a.reasons.add(reason);
+                if (e.getKey() instanceof HostWarning w) {
+                    a.warnings.add(new Warning(WarningType.HOST_WARNING, w.date(), w.subjectId(), reason));
+                } else if (e.getKey() instanceof HostAction act) {
+                    a.actions.add(new NextAction(ActionType.HOST_ACTION, act.dueDate(), overdueDays(act.dueDate(), day),
+                            act.subjectId(), reason, act.talkTrack(), List.of()));
+                } else if (!(e.getKey() instanceof HostReason) && !(e.getKey() instanceof AskVeto)) {
+                    throw new IllegalStateException("unhandled host result " + e.getKey().getClass().getName());
+                }
+            }
+        }
+        asks.forEach((subject, proposed) -> {
+            List<ProspectHint> sorted = new ArrayList<>(hints.getOrDefault(subject, List.of()));
+            sorted.sort(Answer.HINT_ORDER);
+            Answer a = bySubject.get(subject);
+            for (Proposed p : proposed) {
+                a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), day), p.subjectId(), reason(files, p.said()),
+                        p.talkTrack(), sorted));
+            }
+        });
+        List<Answer> out = new ArrayList<>(subjects.size());
+        for (Subject subject : subjects) {
+            Answer a = bySubject.get(subject);
+            if (a.stage == null) {
+                throw new IllegalStateException("no rule decided a stage for customer " + subject.id() + " as of " + day
+                        + (fired == null ? "" : "; fired: " + fired.of(subject)));
+            }
+            if (fired != null) {
+                a.firedRules = fired.of(subject);
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    private static Subject only(List<Subject> subjects) {
+        if (subjects.size() != 1) {
+            throw new IllegalStateException("a host result in a session of " + subjects.size() + " customers");
+        }
+        return subjects.get(0);
+    }
+
+    private static Reason reason(RuleFiles files, Said said) {
+        return new Reason(said.rule(), files.file(said.packageName(), said.rule()), said.message(), said.evidence());
+    }
+
+    private static int overdueDays(LocalDate due, LocalDate asOf) {
+        return Math.toIntExact(Math.max(0, ChronoUnit.DAYS.between(due, asOf)));
+    }
+}
