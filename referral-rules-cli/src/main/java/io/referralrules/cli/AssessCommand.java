@@ -2,6 +2,7 @@ package io.referralrules.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.referralrules.api.Detail;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.NextAction;
 import io.referralrules.api.ReadinessAssessment;
@@ -17,8 +18,8 @@ import io.referralrules.book.ReportCardHtml;
 import io.referralrules.book.ReportCardJson;
 import io.referralrules.engine.Playbook;
 import io.referralrules.engine.ReferralRules;
+import io.referralrules.json.AssessmentWriter;
 import io.referralrules.json.PolicyJson;
-import io.referralrules.json.ReferralJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,11 +51,27 @@ import java.util.stream.Collectors;
                 "", "Examples:",
                 "  referral-rules assess samples/sample-book.json --as-of 2026-06-15 --report-card card.html",
                 "  referral-rules assess book.ndjson --playbook post-sale-momentum --policy tenants/acme.json --format ndjson > answers.ndjson",
+                "  referral-rules assess book.ndjson --detail decision --format ndjson --output decisions.ndjson --no-progress",
+                "", "Output (json, ndjson): one document per customer, on one line.",
+                "  --detail full      the assessment (docs/schema/assessment.schema.json): the decision and its explanations",
+                "  --detail decision  the decision only (docs/schema/decision.schema.json): schemaVersion, customerId, asOf, playbook,",
+                "                     stage, stageReason, trustEarned, trustBuilders, actions, warnings; no whyNot, earliestAsk,",
+                "                     reasons, firedRules. The table and the report card are the same at both levels.",
                 "", "Exit codes: 0 all assessed, 1 some entries invalid (the rest assessed), 2 usage error or unreadable input."})
 final class AssessCommand implements Callable<Integer> {
     private static final int MAX_LISTED_FAILURES = 1000;
 
     enum Format { table, json, ndjson }
+
+    enum DetailLevel {
+        full(Detail.FULL), decision(Detail.DECISION);
+
+        final Detail detail;
+
+        DetailLevel(Detail detail) {
+            this.detail = detail;
+        }
+    }
 
     @Parameters(index = "0", paramLabel = "BOOK", description = "The book: a .json or .ndjson file, or - for NDJSON on standard input.")
     String book;
@@ -72,6 +89,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or ndjson (default ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--detail", paramLabel = "LEVEL", defaultValue = "full",
+            description = "full (the assessment with its explanations) or decision (the decision only, faster; default ${DEFAULT-VALUE}).")
+    DetailLevel detail;
 
     @Option(names = "--report-card", paramLabel = "FILE.html", description = "Writes the report card as a self-contained HTML page.")
     Path reportCard;
@@ -116,7 +137,7 @@ final class AssessCommand implements Callable<Integer> {
 
     private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams) throws IOException {
         long total = -1;
-        try (BookFile entries = open(); Writer out = Outputs.writer(output)) {
+        try (BookFile entries = open(); Writer out = Outputs.writer(output); Output writer = new Output(out, format, detail.detail)) {
             if (!book.equals("-") && book.endsWith(".ndjson")) {
                 total = countLines(Path.of(book));
             }
@@ -125,9 +146,9 @@ final class AssessCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar(err, !noProgress && System.console() != null);
             long started = System.nanoTime();
             long[] listed = {0};
-            Output writer = new Output(out, format);
             BookAssessor assessor = BookAssessor.builder(engine)
                     .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                    .detail(detail.detail)
                     .onProgress(500, bar::update)
                     .build();
             writer.start();
@@ -221,22 +242,27 @@ final class AssessCommand implements Callable<Integer> {
                 s.failed(), s.cancelled() ? ", cancelled" : "", stages.isEmpty() ? "" : "Stages: " + stages + ".");
     }
 
-    /** Writes results in the chosen format, in book order. */
-    private static final class Output {
+    /**
+     * Writes results in the chosen format, in book order. JSON goes through one streaming generator straight onto the
+     * writer (no text per customer); the table is written as text.
+     */
+    private static final class Output implements AutoCloseable {
         private final Writer out;
         private final Format format;
+        private final AssessmentWriter json;
         private boolean first = true;
 
-        Output(Writer out, Format format) {
+        Output(Writer out, Format format, Detail detail) throws IOException {
             this.out = out;
             this.format = format;
+            this.json = format == Format.table ? null : AssessmentWriter.lines(out, detail);
         }
 
         void start() throws IOException {
             if (format == Format.table) {
                 out.write(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %s%n", "CUSTOMER", "OWNER", "STAGE", "NEXT ACTION", "WARNINGS"));
             } else if (format == Format.json) {
-                out.write("[");
+                json.writeRaw("[");
             }
         }
 
@@ -247,12 +273,12 @@ final class AssessCommand implements Callable<Integer> {
                     case table -> out.write(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %d%n", a.customerId(),
                             result.snapshot().customer().ownerId(), a.stage(), next(a), a.warnings().size()));
                     case ndjson -> {
-                        out.write(ReferralJson.writeAssessmentLine(a));
-                        out.write('\n');
+                        json.write(a);
+                        json.writeRaw("\n");
                     }
                     case json -> {
-                        out.write(first ? "\n" : ",\n");
-                        out.write(ReferralJson.writeAssessmentLine(a));
+                        json.writeRaw(first ? "\n" : ",\n");
+                        json.write(a);
                     }
                 }
                 first = false;
@@ -262,10 +288,21 @@ final class AssessCommand implements Callable<Integer> {
         }
 
         void finish() throws IOException {
-            if (format == Format.json) {
-                out.write(first ? "]\n" : "\n]\n");
+            if (json != null) {
+                if (format == Format.json) {
+                    json.writeRaw(first ? "]\n" : "\n]\n");
+                }
+                json.flush();
             }
             out.flush();
+        }
+
+        /** Hands what the generator still holds to the writer (also when the run stopped early); the writer stays open. */
+        @Override
+        public void close() throws IOException {
+            if (json != null) {
+                json.close();
+            }
         }
 
         private static String next(ReadinessAssessment a) {

@@ -1,9 +1,15 @@
 package io.referralrules.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.api.Stage;
 import io.referralrules.book.BookFile;
 import io.referralrules.book.SampleBook;
+import io.referralrules.engine.ReferralRules;
 import io.referralrules.json.ReferralJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +121,86 @@ class CliTest {
     }
 
     @Test
+    void ndjsonLinesAreTheContractsAssessmentLinesInBookOrder() throws IOException {
+        LocalDate asOf = LocalDate.of(2026, 6, 15);
+        List<CustomerSnapshot> customers = new SampleBook(11, asOf).customers(300).toList();
+        Path book = dir.resolve("book.ndjson");
+        Files.write(book, customers.stream().map(ReferralJson::writeBookEntry).toList());
+        Path output = dir.resolve("answers.ndjson");
+
+        int code = Main.run("assess", book.toString(), "--as-of", "2026-06-15", "--format", "ndjson", "--output", output.toString(),
+                "--threads", "2");
+
+        assertThat(code).isZero();
+        ReferralReadinessEngine engine = ReferralRules.engine();
+        List<String> expected = customers.stream().map(c -> ReferralJson.writeAssessmentLine(engine.assess(c, asOf))).toList();
+        assertThat(Files.readAllLines(output)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void decisionDetailWritesTheDecisionOnlyAndTheSameTableAndReportCard() throws IOException {
+        ObjectMapper plain = new ObjectMapper();
+        Path full = dir.resolve("full.ndjson");
+        Path decision = dir.resolve("decision.ndjson");
+        Path fullCard = dir.resolve("full-card.json");
+        Path decisionCard = dir.resolve("decision-card.json");
+
+        assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--format", "ndjson", "--output", full.toString(),
+                "--report-card-json", fullCard.toString())).isZero();
+        assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--format", "ndjson", "--output", decision.toString(),
+                "--report-card-json", decisionCard.toString(), "--detail", "decision")).isZero();
+
+        List<String> fullLines = Files.readAllLines(full);
+        List<String> decisionLines = Files.readAllLines(decision);
+        assertThat(decisionLines).hasSize(60).hasSameSizeAs(fullLines);
+        for (int i = 0; i < fullLines.size(); i++) {
+            JsonNode line = plain.readTree(decisionLines.get(i));
+            assertThat(line.fieldNames()).toIterable().containsExactly("schemaVersion", "customerId", "asOf", "playbook", "stage",
+                    "stageReason", "trustEarned", "trustBuilders", "actions", "warnings");
+            ObjectNode withoutExplanations = (ObjectNode) plain.readTree(fullLines.get(i));
+            withoutExplanations.remove(List.of("whyNot", "earliestAsk", "reasons", "firedRules"));
+            assertThat(decisionLines.get(i)).isEqualTo(plain.writeValueAsString(withoutExplanations));
+        }
+        assertThat(Files.readString(decisionCard)).isEqualTo(Files.readString(fullCard));
+
+        out.reset();
+        assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15")).isZero();
+        String fullTable = out();
+        out.reset();
+        assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--detail", "decision")).isZero();
+        assertThat(out()).isEqualTo(fullTable);
+    }
+
+    @Test
+    void decisionDetailInJsonFormatIsOneArrayOfDecisions() throws IOException {
+        Path output = dir.resolve("decisions.json");
+
+        int code = Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--format", "json", "--detail", "decision",
+                "--output", output.toString());
+
+        assertThat(code).isZero();
+        String json = Files.readString(output);
+        assertThat(json).startsWith("[\n{\"schemaVersion\":1,").endsWith("}\n]\n").doesNotContain("\"whyNot\"", "\"firedRules\"");
+        JsonNode array = new ObjectMapper().readTree(json);
+        assertThat(array).hasSize(60);
+        assertThat(array.get(0).has("stageReason")).isTrue();
+    }
+
+    @Test
+    void anEmptyBookIsAnEmptyArrayOrNothing() throws IOException {
+        Path book = dir.resolve("empty.ndjson");
+        Files.writeString(book, "");
+        Path json = dir.resolve("empty.json");
+        Path ndjson = dir.resolve("empty-out.ndjson");
+
+        assertThat(Main.run("assess", book.toString(), "--format", "json", "--output", json.toString())).isZero();
+        assertThat(Main.run("assess", book.toString(), "--format", "ndjson", "--output", ndjson.toString())).isZero();
+
+        assertThat(Files.readString(json)).isEqualTo("[]\n");
+        assertThat(Files.readString(ndjson)).isEmpty();
+    }
+
+    @Test
     void unreadableInputAndUsageErrorsExitWithTwo() throws IOException {
         assertThat(Main.run("assess", dir.resolve("missing.json").toString())).isEqualTo(Main.UNUSABLE);
         assertThat(err()).contains("cannot read " + dir.resolve("missing.json") + ": no such file");
@@ -133,6 +219,8 @@ class CliTest {
         assertThat(err()).contains(notABook + ": $ must be a JSON object with a \"customers\" array");
 
         assertThat(Main.run("assess", SAMPLE.toString(), "--format", "xml")).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("assess", SAMPLE.toString(), "--detail", "everything")).isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains("Invalid value for option '--detail': expected one of [full, decision] (case-sensitive) but was 'everything'");
         assertThat(Main.run("assess")).isEqualTo(Main.UNUSABLE);
         assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "15/06/2026")).isEqualTo(Main.UNUSABLE);
     }
@@ -143,6 +231,7 @@ class CliTest {
 
         assertThat(out()).contains("Usage: referral-rules assess").contains("--report-card=FILE.html")
                 .contains("referral-rules assess samples/sample-book.json --as-of 2026-06-15 --report-card card.html")
+                .contains("--detail=LEVEL").contains("the decision only (docs/schema/decision.schema.json)")
                 .contains("Exit codes: 0 all assessed, 1 some entries invalid (the rest assessed), 2 usage error or unreadable input.");
     }
 
