@@ -1,5 +1,8 @@
 package io.referralrules.benchmarks;
 
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.book.SampleBook;
+import io.referralrules.json.ReferralJson;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -16,67 +19,132 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Runs every measurement of docs/PERFORMANCE.md and prints the five figures with their ratios to the baseline of the
- * same run: {@code java -jar referral-rules-benchmarks/target/referral-rules-benchmarks-0.1.0-SNAPSHOT.jar}
- * ({@code --quick} for a short smoke run with fewer iterations, not for publishing).
+ * Runs every measurement of docs/PERFORMANCE.md and prints the figures with their ratios to the baseline of the same
+ * run, then each target of the engine's second design beside its measured figure, {@code met} or {@code not met}:
+ * {@code java -jar referral-rules-benchmarks/target/referral-rules-benchmarks-0.1.0-SNAPSHOT.jar [--quick] [--cli CLI.jar]}
+ * ({@code --quick} for a short smoke run with fewer iterations, not for publishing; {@code --cli} also measures the
+ * command line: its first answer, and a generated 1,000,000-customer book at {@code -Xmx512m}).
  */
 public final class Main {
+    private static final Pattern PER_SECOND = Pattern.compile("\\(([\\d,]+)/s\\)");
+
     private Main() {
     }
 
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
+        List<String> argList = Arrays.asList(args);
+        boolean quick = argList.contains("--quick");
+        int cliAt = argList.indexOf("--cli");
+        Path cli = cliAt >= 0 && cliAt + 1 < args.length ? Path.of(args[cliAt + 1]) : null;
         int forks = quick ? 3 : 10;
         Map<String, String> rows = new LinkedHashMap<>();
+        List<String[]> targets = new ArrayList<>();
 
-        // 1 and 2: one assessment and the empty snapshot, with allocation
+        // 1 and 2: one assessment, the cost per customer in a batch, and the empty snapshot, with allocation
         Collection<RunResult> avgt = new Runner(base(quick).include(AssessmentBenchmark.class.getName() + "\\.")
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).addProfiler(GCProfiler.class).build()).run();
-        double engine = score(avgt, "engine");
         double baseline = score(avgt, "baseline");
-        double engineEmpty = score(avgt, "engineEmptySnapshot");
-        double baselineEmpty = score(avgt, "baselineEmptySnapshot");
-        rows.put("1. one assessment (µs/op)", ratio(engine, baseline));
-        rows.put("1. allocation per assessment (B/op)", ratio(alloc(avgt, "engine"), alloc(avgt, "baseline")));
-        rows.put("2. empty snapshot (µs/op)", ratio(engineEmpty, baselineEmpty));
+        double batch = score(avgt, "engineBatch");
+        rows.put("1. one assessment, assess(one) (µs/op)", ratio(score(avgt, "engine"), baseline));
+        rows.put("1. per customer in a batch of " + AssessmentBenchmark.BATCH + ", full detail (µs)", ratio(batch, baseline));
+        rows.put("1. per customer in a batch, decision only (µs)", ratio(score(avgt, "engineBatchDecision"), baseline));
+        rows.put("1. allocation, assess(one) (B/op)", ratio(alloc(avgt, "engine"), alloc(avgt, "baseline")));
+        double batchAlloc = alloc(avgt, "engineBatch");
+        rows.put("1. allocation per customer in a batch, full detail (B)", ratio(batchAlloc, alloc(avgt, "baseline")));
+        rows.put("1. allocation per customer in a batch, decision only (B)", ratio(alloc(avgt, "engineBatchDecision"), alloc(avgt, "baseline")));
+        rows.put("2. empty snapshot (µs/op)", ratio(score(avgt, "engineEmptySnapshot"), score(avgt, "baselineEmptySnapshot")));
+        targets.add(target("one assessment ≤ 10× the baseline (per customer in a batch)", batch / baseline <= 10,
+                String.format(Locale.ROOT, "%.1f×", batch / baseline)));
+        targets.add(target("allocation ≤ 10 KB per assessment (in a batch)", batchAlloc <= 10_240,
+                String.format(Locale.ROOT, "%,.0f B", batchAlloc)));
 
-        // 3: book throughput with 1 and 2 threads
+        // 3: book throughput with 1 and 2 threads, one by one and in batches
+        double[] batchThroughput = new double[3];
+        double[] baselineThroughput = new double[3];
         for (int threads : new int[] {1, 2}) {
-            Collection<RunResult> thrpt = new Runner(base(quick).include(AssessmentBenchmark.class.getName() + "\\.(engine|baseline)$")
+            Collection<RunResult> thrpt = new Runner(base(quick).include(AssessmentBenchmark.class.getName() + "\\.(engine|engineBatch|baseline)$")
                     .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).threads(threads).build()).run();
+            String t = threads + " thread" + (threads == 1 ? "" : "s");
             // higher is better here: the ratio is how many times fewer assessments per second the engine makes
-            rows.put("3. book throughput, " + threads + " thread" + (threads == 1 ? "" : "s") + " (assessments/s; ratio = baseline / engine)",
+            rows.put("3. book throughput, assess(one), " + t + " (assessments/s; ratio = baseline / engine)",
                     ratio(score(thrpt, "engine"), score(thrpt, "baseline"), score(thrpt, "baseline") / score(thrpt, "engine")));
+            batchThroughput[threads] = score(thrpt, "engineBatch");
+            baselineThroughput[threads] = score(thrpt, "baseline");
+            rows.put("3. book throughput, batches, " + t + " (assessments/s; ratio = baseline / engine)",
+                    ratio(batchThroughput[threads], baselineThroughput[threads], baselineThroughput[threads] / batchThroughput[threads]));
         }
+        double scaling = batchThroughput[2] / batchThroughput[1];
+        rows.put("3. two threads / one thread, batches", String.format(Locale.ROOT, "%.2f×", scaling));
+        targets.add(target("book throughput, 2 threads ≥ 1/10 of the baseline's", batchThroughput[2] * 10 >= baselineThroughput[2],
+                String.format(Locale.ROOT, "1/%.0f", baselineThroughput[2] / batchThroughput[2])));
+        targets.add(target("book throughput, 2 threads ≥ 150,000 assessments/s", batchThroughput[2] >= 150_000,
+                String.format(Locale.ROOT, "%,.0f/s", batchThroughput[2])));
+        targets.add(target("two threads ≥ 1.8× one thread", scaling >= 1.8, String.format(Locale.ROOT, "%.2f×", scaling)));
 
         // 4: cold start, in JMH (fresh fork, single shot) and from JVM start (fresh process)
         Collection<RunResult> cold = new Runner(new OptionsBuilder().include(ColdStartBenchmark.class.getName())
                 .forks(forks).shouldFailOnError(true).build()).run();
         rows.put("4. first decision in a fresh JVM, JMH single shot (ms)", String.format(Locale.ROOT, "%.0f precompiled, %.0f DRL at start-up",
                 score(cold, "precompiledModel"), score(cold, "drlCompiledAtStartUp")));
+        List<Double> firstDecision = values(ColdStartBenchmark.class, "first-decision-ms", forks, "precompiled");
         rows.put("4. JVM start to first decision, median of " + forks + " (ms)", String.format(Locale.ROOT, "%.0f precompiled, %.0f DRL at start-up",
-                median(ColdStartBenchmark.class, "first-decision-ms", forks, "precompiled"),
-                median(ColdStartBenchmark.class, "first-decision-ms", forks, "drl")));
+                median(firstDecision), median(values(ColdStartBenchmark.class, "first-decision-ms", forks, "drl"))));
+        targets.add(target("first decision ≤ 0.7 s after JVM start (library)", median(firstDecision) <= 700,
+                String.format(Locale.ROOT, "%.0f ms", median(firstDecision))));
 
-        // 5: retained heap of one engine
-        rows.put("5. retained heap of one engine, median of 3 (MB)", String.format(Locale.ROOT, "%.1f precompiled, %.1f DRL at start-up",
-                median(HeapProbe.class, "retained-bytes", 3, "precompiled") / 1e6, median(HeapProbe.class, "retained-bytes", 3, "drl") / 1e6));
+        // 5: retained heap of one engine, three fresh JVMs each
+        List<Double> heap = values(HeapProbe.class, "retained-bytes", 3, "precompiled");
+        double spread = (heap.get(heap.size() - 1) - heap.get(0)) / 1e6;
+        rows.put("5. retained heap of one engine, median of 3 (MB)", String.format(Locale.ROOT, "%.1f precompiled (spread %.2f), %.1f DRL at start-up",
+                median(heap) / 1e6, spread, median(values(HeapProbe.class, "retained-bytes", 3, "drl")) / 1e6));
         // (the heap probes run with the serial collector: its used-heap figure after a full GC is exact and stable)
+        targets.add(target("retained heap of one engine ≤ 20 MB, within 1 MB over three runs",
+                median(heap) <= 20e6 && spread <= 1.0, String.format(Locale.ROOT, "%.1f MB, spread %.2f MB", median(heap) / 1e6, spread)));
+
+        // 6: the command line
+        if (cli != null) {
+            List<Double> firstAnswer = cliFirstAnswer(cli, forks);
+            rows.put("6. command line: JVM start to first answer, median of " + forks + " (ms)",
+                    String.format(Locale.ROOT, "%.0f", median(firstAnswer)));
+            targets.add(target("the command line's first answer ≤ 1.0 s", median(firstAnswer) <= 1000,
+                    String.format(Locale.ROOT, "%.0f ms", median(firstAnswer))));
+            double perSecond = cliBook(cli, quick ? 100_000 : 1_000_000);
+            rows.put("6. command line, generated NDJSON book, decision-only NDJSON out, -Xmx512m (customers/s)",
+                    String.format(Locale.ROOT, "%,.0f", perSecond));
+            targets.add(target("the command line's 1,000,000-customer book ≥ 50,000 customers/s", perSecond >= 50_000,
+                    String.format(Locale.ROOT, "%,.0f/s%s", perSecond, quick ? " (100,000 customers: quick run)" : "")));
+        } else {
+            targets.add(target("the command line (run with --cli PATH to measure)", false, "not measured"));
+        }
 
         System.out.println();
         System.out.println("referral-rules benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("java.vm.name") + (quick ? ", QUICK RUN" : "") + ")");
         System.out.println("figure | engine | baseline | ratio (engine / baseline unless said)");
         rows.forEach((figure, value) -> System.out.println(figure + " | " + value));
+        System.out.println();
+        System.out.println("target | measured | met?");
+        for (String[] t : targets) {
+            System.out.println(String.join(" | ", t));
+        }
+    }
+
+    private static String[] target(String what, boolean met, String measured) {
+        return new String[] {what, measured, met ? "met" : "not met"};
     }
 
     private static ChainedOptionsBuilder base(boolean quick) {
@@ -115,12 +183,19 @@ public final class Main {
         return String.format(Locale.ROOT, "%,.2f | %,.2f | %,.1f×", engine, baseline, ratio);
     }
 
-    /** Runs {@code main} of the class in fresh JVMs and takes the median of the number after {@code key}. */
-    private static double median(Class<?> main, String key, int runs, String arg) throws IOException, InterruptedException {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    private static double median(List<Double> sorted) {
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String java() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    /** Runs {@code main} of the class in fresh JVMs; the numbers after {@code key}, sorted. */
+    private static List<Double> values(Class<?> main, String key, int runs, String arg) throws IOException, InterruptedException {
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+            List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path")));
             if (main == HeapProbe.class) {
                 command.add("-XX:+UseSerialGC");
             }
@@ -140,6 +215,68 @@ public final class Main {
             }
         }
         values.sort(Double::compare);
-        return values.get(values.size() / 2);
+        return values;
+    }
+
+    /** Milliseconds from starting the command line on a one-customer book to its first answer line, sorted. */
+    private static List<Double> cliFirstAnswer(Path cli, int runs) throws IOException, InterruptedException {
+        Path one = Files.createTempFile("one-customer", ".ndjson");
+        CustomerSnapshot customer = new SampleBook(Benchmarks.SEED, Benchmarks.AS_OF).customers(1).toList().get(0);
+        Files.writeString(one, ReferralJson.writeBookEntry(customer) + "\n", StandardCharsets.UTF_8);
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(launch(cli, "assess", one.toString(), "--as-of", Benchmarks.AS_OF.toString(),
+                    "--format", "ndjson", "--no-progress")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                if (out.readLine() == null) {
+                    throw new IllegalStateException("the command line printed no answer");
+                }
+                values.add((System.nanoTime() - start) / 1e6);
+                out.transferTo(java.io.Writer.nullWriter());
+            }
+            process.waitFor();
+        }
+        Files.delete(one);
+        values.sort(Double::compare);
+        return values;
+    }
+
+    /** The customers per second the command line reports for a generated NDJSON book, decision-only NDJSON out. */
+    private static double cliBook(Path cli, int customers) throws IOException, InterruptedException {
+        Path book = Files.createTempFile("book", ".ndjson");
+        Path answers = Files.createTempFile("answers", ".ndjson");
+        try {
+            run(launch(cli, "generate", "--customers", String.valueOf(customers), "--seed", "42", "--as-of",
+                    Benchmarks.AS_OF.toString(), "--output", book.toString()));
+            List<String> assess = launch(cli, "assess", book.toString(), "--as-of", Benchmarks.AS_OF.toString(), "--format",
+                    "ndjson", "--detail", "decision", "--output", answers.toString(), "--no-progress");
+            assess.add(1, "-Xmx512m");
+            String summary = run(assess);
+            Matcher m = PER_SECOND.matcher(summary);
+            if (!m.find()) {
+                throw new IllegalStateException("no customers/s in the command line's summary: " + summary);
+            }
+            return Double.parseDouble(m.group(1).replace(",", ""));
+        } finally {
+            Files.deleteIfExists(book);
+            Files.deleteIfExists(answers);
+        }
+    }
+
+    private static List<String> launch(Path cli, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", cli.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs a command to its end and returns what it printed on standard error (the command line's summary). */
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + err);
+        }
+        return err;
     }
 }
