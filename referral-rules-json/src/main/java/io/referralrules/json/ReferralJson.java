@@ -277,9 +277,9 @@ public final class ReferralJson {
 
     /** A customer may leave out the lists of facts it does not have, and its attributes. */
     private static void withSnapshotDefaults(ObjectNode snapshot) {
-        for (RecordComponent component : CustomerSnapshot.class.getRecordComponents()) {
-            if (List.class.isAssignableFrom(component.getType()) && !snapshot.has(component.getName())) {
-                snapshot.putArray(component.getName());
+        for (Component component : COMPONENTS.get(CustomerSnapshot.class)) {
+            if (List.class.isAssignableFrom(component.type()) && !snapshot.has(component.name())) {
+                snapshot.putArray(component.name());
             }
         }
         if (snapshot.get("customer") instanceof ObjectNode customer && !customer.has("attributes")) {
@@ -294,12 +294,12 @@ public final class ReferralJson {
     private static void absentAsNull(JsonNode node, Type type) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : type instanceof Class<?> c ? c : Object.class;
         if (raw.isRecord() && node instanceof ObjectNode object) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                JsonNode child = object.get(component.getName());
-                if (child == null && !component.getType().isPrimitive()) {
-                    object.putNull(component.getName());
+            for (Component component : COMPONENTS.get(raw)) {
+                JsonNode child = object.get(component.name());
+                if (child == null && !component.type().isPrimitive()) {
+                    object.putNull(component.name());
                 } else if (child != null) {
-                    absentAsNull(child, component.getGenericType());
+                    absentAsNull(child, component.genericType());
                 }
             }
         } else if (Collection.class.isAssignableFrom(raw) && node instanceof ArrayNode array
@@ -307,6 +307,18 @@ public final class ReferralJson {
             array.forEach(element -> absentAsNull(element, p.getActualTypeArguments()[0]));
         }
     }
+
+    /** A record component as the readers need it; reflection is looked up once per record type, not per document. */
+    private record Component(String name, Class<?> type, Type genericType) {
+    }
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(c -> new Component(c.getName(), c.getType(), c.getGenericType())).toList();
+        }
+    };
 
     private static <T> T bind(ObjectNode tree, Class<T> type, String source, JsonNode original) {
         absentAsNull(tree, type);
