@@ -20,9 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -66,10 +64,10 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         Objects.requireNonNull(detail, "detail");
         List<Subject> subjects = new ArrayList<>(snapshots.size());
         for (CustomerSnapshot snapshot : snapshots) {
-            subjects.add(Subject.of(Objects.requireNonNull(snapshot, "snapshot"), asOf));
+            subjects.add(Subject.of(Objects.requireNonNull(snapshot, "snapshot"), asOf, policy));
         }
         boolean full = detail == Detail.FULL;
-        List<Answer> answers = evaluator.evaluate(subjects, asOf, full);
+        List<Answer> answers = evaluator.evaluate(subjects, full);
         List<EarliestAsk> earliest = full ? earliestAsks(subjects, asOf, answers) : null;
         List<ReadinessAssessment> out = new ArrayList<>(subjects.size());
         for (int i = 0; i < subjects.size(); i++) {
@@ -107,7 +105,7 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     /**
      * For each customer: ready now; or, when only time-bound obstacles stand in the way, the day the last of them
      * clears, checked by assessing the same facts on that day (a green light or a sale may age out meanwhile); or none.
-     * Customers re-assessed on the same day are decided together.
+     * The customers re-assessed in one round are decided together, each on its own day.
      */
     private List<EarliestAsk> earliestAsks(List<Subject> subjects, LocalDate asOf, List<Answer> answers) {
         List<Search> searches = new ArrayList<>(subjects.size());
@@ -119,28 +117,27 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
             searches.add(search);
         }
         for (int round = 0; round < EARLIEST_ASK_ROUNDS; round++) {
-            Map<LocalDate, List<Search>> byDay = new TreeMap<>();
+            List<Search> again = new ArrayList<>();
             for (Search search : searches) {
                 if (search.found == null) {
                     step(search, round);
                     if (search.found == null) {
-                        byDay.computeIfAbsent(search.day, d -> new ArrayList<>()).add(search);
+                        again.add(search);
                     }
                 }
             }
-            byDay.forEach((day, group) -> {
-                List<Answer> later = evaluator.evaluate(group.stream().map(s -> s.subject).toList(), day, false);
-                for (int i = 0; i < group.size(); i++) {
-                    Search search = group.get(i);
-                    search.at = later.get(i);
-                    if (search.at.stage == Stage.READY_TO_ASK) {
-                        String cleared = search.now.obstacles().stream()
-                                .map(o -> o.kind() + " " + o.subject() + " clears on " + o.clearsOn())
-                                .collect(Collectors.joining(", "));
-                        search.found = new EarliestAsk(day, "Ready on " + day + " if nothing else changes: " + cleared + ".");
-                    }
+            // every customer re-assessed this round, whatever its day, in the same sessions
+            List<Answer> later = evaluator.evaluate(again.stream().map(s -> s.subject.on(s.day)).toList(), false);
+            for (int i = 0; i < again.size(); i++) {
+                Search search = again.get(i);
+                search.at = later.get(i);
+                if (search.at.stage == Stage.READY_TO_ASK) {
+                    String cleared = search.now.obstacles().stream()
+                            .map(o -> o.kind() + " " + o.subject() + " clears on " + o.clearsOn())
+                            .collect(Collectors.joining(", "));
+                    search.found = new EarliestAsk(search.day, "Ready on " + search.day + " if nothing else changes: " + cleared + ".");
                 }
-            });
+            }
         }
         List<EarliestAsk> out = new ArrayList<>(searches.size());
         for (Search search : searches) {

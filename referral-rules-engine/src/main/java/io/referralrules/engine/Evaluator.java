@@ -22,7 +22,6 @@ import io.referralrules.engine.internal.StageDecision;
 import io.referralrules.engine.internal.Subject;
 import io.referralrules.engine.internal.TrustEarned;
 import io.referralrules.engine.internal.Unmet;
-import io.referralrules.engine.internal.Window;
 import io.referralrules.engine.spi.AsOf;
 import io.referralrules.engine.spi.AskVeto;
 import io.referralrules.engine.spi.HostAction;
@@ -45,34 +44,44 @@ import java.util.Map;
  * session, because host rules match the host's own facts, which do not name the customer they belong to.
  */
 final class Evaluator {
+    /**
+     * How many customers one session decides at most: enough to spread the session's fixed cost, few enough that a
+     * session's memory stays small (docs/PERFORMANCE.md has the measurements behind the number).
+     */
+    static final int BATCH = 256;
+
     private final RuleSet rules;
     private final ReadinessPolicy policy;
+    private final int batchSize;
 
     Evaluator(RuleSet rules, ReadinessPolicy policy) {
-        this.rules = rules;
-        this.policy = policy;
+        this(rules, policy, rules.hostRules() ? 1 : BATCH);
     }
 
-    /** How many customers one session decides at most: enough to spread the session's fixed cost, few enough to stay small. */
-    int batchSize() {
-        return rules.hostRules() ? 1 : 256;
+    Evaluator(RuleSet rules, ReadinessPolicy policy, int batchSize) {
+        if (rules.hostRules() && batchSize != 1) {
+            throw new IllegalArgumentException("a playbook with host rules decides one customer per session");
+        }
+        this.rules = rules;
+        this.policy = policy;
+        this.batchSize = batchSize;
     }
 
     /**
-     * The answers for the subjects on {@code day}, in order.
+     * The answers for the subjects, each on its own day, in order.
      *
      * @param explain whether to record the rules that fired (full detail)
      */
-    List<Answer> evaluate(List<Subject> subjects, LocalDate day, boolean explain) {
+    List<Answer> evaluate(List<Subject> subjects, boolean explain) {
         List<Answer> out = new ArrayList<>(subjects.size());
-        int size = batchSize();
+        int size = batchSize;
         for (int from = 0; from < subjects.size(); from += size) {
-            out.addAll(session(subjects.subList(from, Math.min(subjects.size(), from + size)), day, explain));
+            out.addAll(session(subjects.subList(from, Math.min(subjects.size(), from + size)), explain));
         }
         return out;
     }
 
-    private List<Answer> session(List<Subject> subjects, LocalDate day, boolean explain) {
+    private List<Answer> session(List<Subject> subjects, boolean explain) {
         Subject only = subjects.size() == 1 ? subjects.get(0) : null;
         FiredRules fired = explain ? new FiredRules(only) : null;
         HostResults host = rules.hostRules() ? new HostResults(rules.files()) : null;
@@ -84,10 +93,9 @@ final class Evaluator {
             if (host != null) {
                 session.addEventListener(host);
             }
-            session.insert(Window.of(policy, day));
             if (host != null) {
                 // host rules see the host's facts, the assessment day and the policy (docs/writing-rules.md)
-                session.insert(new AsOf(day));
+                session.insert(new AsOf(only.window().asOf()));
                 session.insert(policy);
                 for (Object fact : only.facts()) {
                     session.insert(fact);
@@ -97,7 +105,7 @@ final class Evaluator {
                 session.insert(subject);
             }
             session.fireAllRules();
-            return read(session, subjects, day, fired, host);
+            return read(session, subjects, fired, host);
         } finally {
             if (fired != null) {
                 session.removeEventListener(fired);
@@ -109,7 +117,7 @@ final class Evaluator {
         }
     }
 
-    private List<Answer> read(KieSession session, List<Subject> subjects, LocalDate day, FiredRules fired, HostResults host) {
+    private List<Answer> read(KieSession session, List<Subject> subjects, FiredRules fired, HostResults host) {
         RuleFiles files = rules.files();
         Map<Subject, Answer> bySubject = new IdentityHashMap<>(subjects.size() * 2);
         for (Subject subject : subjects) {
@@ -130,7 +138,7 @@ final class Evaluator {
                     if (p.type() == ActionType.ASK_FOR_INTRODUCTION) {
                         asks.computeIfAbsent(p.subject(), s -> new ArrayList<>()).add(p);
                     } else {
-                        a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), day), p.subjectId(), reason));
+                        a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), p.subject()), p.subjectId(), reason));
                     }
                 } else if (c instanceof Raised r) {
                     a.warnings.add(new Warning(r.type(), r.date(), r.subjectId(), reason));
@@ -165,14 +173,15 @@ final class Evaluator {
             }
         }
         if (host != null) {
-            Answer a = bySubject.get(only(subjects));
+            Subject only = only(subjects);
+            Answer a = bySubject.get(only);
             for (Map.Entry<HostResult, Reason> e : host.all().entrySet()) {
                 Reason reason = e.getValue();
                 a.reasons.add(reason);
                 if (e.getKey() instanceof HostWarning w) {
                     a.warnings.add(new Warning(WarningType.HOST_WARNING, w.date(), w.subjectId(), reason));
                 } else if (e.getKey() instanceof HostAction act) {
-                    a.actions.add(new NextAction(ActionType.HOST_ACTION, act.dueDate(), overdueDays(act.dueDate(), day),
+                    a.actions.add(new NextAction(ActionType.HOST_ACTION, act.dueDate(), overdueDays(act.dueDate(), only),
                             act.subjectId(), reason, act.talkTrack(), List.of()));
                 } else if (!(e.getKey() instanceof HostReason) && !(e.getKey() instanceof AskVeto)) {
                     throw new IllegalStateException("unhandled host result " + e.getKey().getClass().getName());
@@ -184,7 +193,7 @@ final class Evaluator {
             sorted.sort(Answer.HINT_ORDER);
             Answer a = bySubject.get(subject);
             for (Proposed p : proposed) {
-                a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), day), p.subjectId(), reason(files, p.said()),
+                a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), subject), p.subjectId(), reason(files, p.said()),
                         p.talkTrack(), sorted));
             }
         });
@@ -192,7 +201,7 @@ final class Evaluator {
         for (Subject subject : subjects) {
             Answer a = bySubject.get(subject);
             if (a.stage == null) {
-                throw new IllegalStateException("no rule decided a stage for customer " + subject.id() + " as of " + day
+                throw new IllegalStateException("no rule decided a stage for customer " + subject.id() + " as of " + subject.window().asOf()
                         + (fired == null ? "" : "; fired: " + fired.of(subject)));
             }
             if (fired != null) {
@@ -214,7 +223,7 @@ final class Evaluator {
         return new Reason(said.rule(), files.file(said.packageName(), said.rule()), said.message(), said.evidence());
     }
 
-    private static int overdueDays(LocalDate due, LocalDate asOf) {
-        return Math.toIntExact(Math.max(0, ChronoUnit.DAYS.between(due, asOf)));
+    private static int overdueDays(LocalDate due, Subject subject) {
+        return Math.toIntExact(Math.max(0, ChronoUnit.DAYS.between(due, subject.window().asOf())));
     }
 }

@@ -1,6 +1,7 @@
 package io.referralrules.engine.internal;
 
 import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.facts.Complaint;
 import io.referralrules.api.facts.Customer;
 import io.referralrules.api.facts.ExtraValue;
@@ -25,8 +26,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * One customer being assessed: the one fact per customer in a session, whose fact lists the rules reach with
- * {@code from}. Every fact the rules derive names its subject, and every join is on it, so one session can assess many
+ * One customer being assessed on one day: the one fact per customer in a session, whose fact lists the rules reach
+ * with {@code from}, and whose {@link Window} gives the day, the policy and the first day of every window. Every fact the rules derive names its subject, and every join is on it, so one session can assess many
  * customers at once. The lists hold the snapshot as it stood on the assessment day: facts dated after it have not
  * happened yet, and a later resolution or confirmation date has not happened either (the host's objects are copied,
  * never changed).
@@ -38,10 +39,10 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
                       List<IndustryEvent> industryEvents, List<PositioningConversation> positioningConversations,
                       List<FeedbackAnswer> feedbackAnswers, List<SurveyScore> surveyScores, List<Complaint> complaints,
                       List<ReferralAsk> asks, List<Introduction> introductions, List<FollowUp> followUps,
-                      List<ReferredSale> referredSales, Sale latestSale, LocalDate firstSaleDate) {
+                      List<ReferredSale> referredSales, Sale latestSale, LocalDate firstSaleDate, Window window) {
 
-    /** The snapshot as it stood on {@code asOf}. */
-    public static Subject of(CustomerSnapshot s, LocalDate asOf) {
+    /** The snapshot as it stood on {@code asOf}, assessed on that day under the policy. */
+    public static Subject of(CustomerSnapshot s, LocalDate asOf, ReadinessPolicy policy) {
         List<Sale> sales = upTo(s.sales(), asOf, null);
         Sale latest = null;
         LocalDate first = null;
@@ -67,7 +68,17 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
                                 after(i.confirmedOn(), asOf) ? null : i.confirmedOn(),
                                 after(i.prospectContactedOn(), asOf) ? null : i.prospectContactedOn())
                         : i),
-                upTo(s.followUps(), asOf, null), upTo(s.referredSales(), asOf, null), latest, first);
+                upTo(s.followUps(), asOf, null), upTo(s.referredSales(), asOf, null), latest, first, Window.of(policy, asOf));
+    }
+
+    /**
+     * The same facts assessed on another day: what time alone does to them (windows move, green lights age out), with
+     * nothing that happened after the day the facts were taken. A new subject: two days are two assessments.
+     */
+    public Subject on(LocalDate day) {
+        return new Subject(customer, sales, serviceInteractions, proactiveActions, extraValues, referralsGiven, socialTouches,
+                industryEvents, positioningConversations, feedbackAnswers, surveyScores, complaints, asks, introductions,
+                followUps, referredSales, latestSale, firstSaleDate, Window.of(window.policy(), day));
     }
 
     /** Identity: two subjects are two customers being assessed, whatever they hold. */
@@ -82,13 +93,22 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
     }
 
     private static <T extends Fact> List<T> upTo(List<T> facts, LocalDate asOf, UnaryOperator<T> asItStood) {
+        // the snapshot's lists are immutable copies: share one when every fact stands as it is on the day
+        int i = 0;
+        while (i < facts.size() && !facts.get(i).date().isAfter(asOf)
+                && (asItStood == null || asItStood.apply(facts.get(i)) == facts.get(i))) {
+            i++;
+        }
+        if (i == facts.size()) {
+            return facts;
+        }
         List<T> out = new ArrayList<>(facts.size());
         for (T fact : facts) {
             if (!fact.date().isAfter(asOf)) {
                 out.add(asItStood == null ? fact : asItStood.apply(fact));
             }
         }
-        return out.isEmpty() ? List.of() : List.copyOf(out);
+        return List.copyOf(out);
     }
 
     private static boolean after(LocalDate date, LocalDate asOf) {

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 
 /**
  * The assessment day, the policy and the first day of each window the rules count facts in, worked out once per
- * session instead of once per constraint evaluation. One per session: every customer of a batch is assessed on the
- * same day under the same policy.
+ * assessment instead of at every constraint evaluation. Each {@link Subject} carries its own, so customers assessed on
+ * different days (the earliest-ask re-assessments) share a session.
  *
  * @param asOf                 the assessment day
  * @param policy               the thresholds
