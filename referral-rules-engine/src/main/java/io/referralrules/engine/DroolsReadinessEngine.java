@@ -126,6 +126,9 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
                     }
                 }
             }
+            if (again.isEmpty()) {
+                break;
+            }
             // every customer re-assessed this round, whatever its day, in the same sessions
             List<Answer> later = evaluator.evaluate(again.stream().map(s -> s.subject.on(s.day)).toList(), false);
             for (int i = 0; i < again.size(); i++) {

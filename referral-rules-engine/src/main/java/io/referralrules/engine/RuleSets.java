@@ -1,10 +1,11 @@
 package io.referralrules.engine;
 
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieServices;
 import org.kie.api.io.KieResources;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -12,10 +13,14 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * Where a playbook's KieBase comes from. A bundled playbook's rules are precompiled to the executable model at build
- * time and loaded once per class loader; every engine of that playbook shares the KieBase, whatever its policy (a
+ * time and loaded once per class loader, straight from the generated model classes; every engine of that playbook shares the KieBase, whatever its policy (a
  * KieBase is thread-safe). A playbook with host rules is compiled from DRL with the classic compiler.
  */
 final class RuleSets {
@@ -35,8 +40,14 @@ final class RuleSets {
     private RuleSets() {
     }
 
+    /**
+     * The executable model's index, written by kie-maven-plugin: one generated {@code Model} class per DRL package.
+     * Loading these classes directly skips scanning the class path for {@code kmodule.xml} and building a
+     * {@code KieContainer}, about half of the time to the first decision (docs/PERFORMANCE.md).
+     */
+    static final String MODEL_INDEX = "META-INF/kie/io.referralrules/referral-rules-engine/drools-model";
+
     private static final class Bundled {
-        static final KieContainer CONTAINER = KieServices.get().newKieClasspathContainer(RuleSets.class.getClassLoader());
         static final Map<String, RuleSet> BY_KIE_BASE = new ConcurrentHashMap<>();
     }
 
@@ -47,7 +58,40 @@ final class RuleSets {
 
     static RuleSet bundled(Playbook playbook) {
         return Bundled.BY_KIE_BASE.computeIfAbsent(playbook.kieBaseName(),
-                name -> RuleSet.of(Bundled.CONTAINER.getKieBase(name), playbook));
+                name -> RuleSet.of(KieBaseBuilder.createKieBaseFromModel(models(playbook)), playbook));
+    }
+
+    /** The generated model of each DRL package the playbook's bundled files are in, the same packages as kmodule.xml. */
+    private static List<Model> models(Playbook playbook) {
+        ClassLoader loader = RuleSets.class.getClassLoader();
+        Set<String> packages = new LinkedHashSet<>();
+        for (String path : playbook.bundledDrl()) {
+            packages.add(path.substring(0, path.lastIndexOf('/')).replace('/', '.'));
+        }
+        String index;
+        try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException("the executable model index " + MODEL_INDEX + " is missing from the class path");
+            }
+            index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MODEL_INDEX, e);
+        }
+        List<Model> models = new ArrayList<>();
+        for (String line : index.lines().map(String::strip).toList()) {
+            int dot = line.lastIndexOf('.');
+            if (dot > 0 && packages.contains(line.substring(0, dot))) {
+                try {
+                    models.add((Model) Class.forName(line, true, loader).getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot load the executable model class " + line, e);
+                }
+            }
+        }
+        if (models.size() != packages.size()) {
+            throw new IllegalStateException("the executable model index lists " + models.size() + " of the packages " + packages);
+        }
+        return models;
     }
 
     /**
