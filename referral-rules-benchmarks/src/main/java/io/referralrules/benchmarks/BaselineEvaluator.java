@@ -67,7 +67,7 @@ public final class BaselineEvaluator {
         long lookFrom = today - p.lookbackDays();
         List<Action> actions = new ArrayList<>(8);
         List<Alert> alerts = new ArrayList<>(4);
-        int best = Integer.MAX_VALUE;   // precedence: lower wins
+        int best = Integer.MAX_VALUE;   // the claimed stage listed first in Stage wins (Stage.outranks)
 
         // step 1 and 2: sales, positioning
         Sale first = null;
@@ -85,7 +85,7 @@ public final class BaselineEvaluator {
             }
         }
         if (first == null) {
-            best = Math.min(best, 9);
+            best = Math.min(best, Stage.NO_RELATIONSHIP.ordinal());
         } else if (latest.date().toEpochDay() >= today - p.positioningWindowDays()) {
             long closed = latest.date().toEpochDay();
             boolean held = false;
@@ -97,7 +97,7 @@ public final class BaselineEvaluator {
                 }
             }
             if (!held) {
-                best = Math.min(best, 5);
+                best = Math.min(best, Stage.POSITIONING.ordinal());
                 actions.add(action(ActionType.HOLD_POSITIONING_CONVERSATION, closed + p.positioningDueDays(), today, latest.id()));
             }
         }
@@ -168,10 +168,10 @@ public final class BaselineEvaluator {
         }
         for (int i = 0; i < signals; i++) {
             if (sigTo[i] == Long.MAX_VALUE) {
-                best = Math.min(best, 3);
+                best = Math.min(best, Stage.BLOCKED.ordinal());
                 actions.add(action(ActionType.RESOLVE_COMPLAINT, today, today, sigId[i]));
             } else if (sigTo[i] >= today - p.complaintVetoDays()) {
-                best = Math.min(best, 3);
+                best = Math.min(best, Stage.BLOCKED.ordinal());
             }
         }
 
@@ -181,7 +181,7 @@ public final class BaselineEvaluator {
             boolean[] met = measure(s, today);
             trustEarned = earned(met);
             if (!trustEarned) {
-                best = Math.min(best, 8);
+                best = Math.min(best, Stage.EARNING_TRUST.ordinal());
             }
             for (TrustBuilder b : TrustBuilder.values()) {
                 if (!met[b.ordinal()]) {
@@ -211,7 +211,7 @@ public final class BaselineEvaluator {
                 }
             }
             confirmed = counted >= p.greenLightsRequired();
-            best = Math.min(best, confirmed ? 6 : 7);
+            best = Math.min(best, (confirmed ? Stage.READY_TO_ASK : Stage.CONFIRMING).ordinal());
         }
 
         // step 5: asks
@@ -242,7 +242,7 @@ public final class BaselineEvaluator {
             }
         }
         if (last != null && last.date().toEpochDay() >= today - p.askCoolDownDays()) {
-            best = Math.min(best, 4);
+            best = Math.min(best, Stage.COOLING_DOWN.ordinal());
         }
         for (ReferralAsk ask : asks) {
             long d = ask.date().toEpochDay();
@@ -280,7 +280,7 @@ public final class BaselineEvaluator {
                 alerts.add(new Alert(WarningType.BARE_CONTACT_ASK, ask.date(), ask.id()));
             }
             if (ask.type() == AskType.INTRODUCTION && d >= today - p.introductionWaitDays() && !introductionSince(s, d, today)) {
-                best = Math.min(best, 2);
+                best = Math.min(best, Stage.AWAITING_INTRODUCTION.ordinal());
             }
         }
 
@@ -292,7 +292,7 @@ public final class BaselineEvaluator {
             }
             if (agreed >= lookFrom) {
                 if (intro.confirmedOn() == null || intro.confirmedOn().toEpochDay() > today) {
-                    best = Math.min(best, 2);
+                    best = Math.min(best, Stage.AWAITING_INTRODUCTION.ordinal());
                     actions.add(action(ActionType.CONFIRM_INTRODUCTION, agreed + p.introductionWaitDays(), today, intro.id()));
                 }
                 if (!followedUp(s, intro.id(), FollowUpType.THANK_REFERRER, today)) {
@@ -316,7 +316,7 @@ public final class BaselineEvaluator {
             }
         }
 
-        Stage stage = Stage.values()[best - 1];
+        Stage stage = Stage.values()[best];
         if (stage == Stage.READY_TO_ASK) {
             actions.add(action(ActionType.ASK_FOR_INTRODUCTION, today, today, null));
         }
@@ -372,7 +372,7 @@ public final class BaselineEvaluator {
         if (due < today) {
             alerts.add(new Alert(WarningType.FOLLOW_UP_OVERDUE, LocalDate.ofEpochDay(due), introId));
         }
-        return Math.min(best, 1);
+        return Math.min(best, Stage.FOLLOWING_UP.ordinal());
     }
 
     private static Action action(ActionType type, long due, long today, String subject) {
