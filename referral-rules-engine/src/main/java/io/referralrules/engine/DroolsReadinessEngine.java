@@ -35,14 +35,14 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     private final RuleSet rules;
     private final ReadinessPolicy policy;
     private final PlaybookRef playbook;
-    private final String policyHash;
+    /** SHA-256 of the policy written as JSON, for decision records; worked out on the first record, not at start-up. */
+    private volatile String policyHash;
     private final Evaluator evaluator;
 
     DroolsReadinessEngine(RuleSet rules, ReadinessPolicy policy, PlaybookRef playbook) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.playbook = Objects.requireNonNull(playbook, "playbook");
-        this.policyHash = DecisionRecords.policyHash(policy);
         this.evaluator = new Evaluator(rules, policy);
     }
 
@@ -176,7 +176,7 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     @Override
     public DecisionRecord record(CustomerSnapshot snapshot, LocalDate asOf) {
         ReadinessAssessment assessment = assess(snapshot, asOf);
-        return new DecisionRecord(assessment, snapshot, asOf, playbook, policy, policyHash, rules.rulesHash(),
+        return new DecisionRecord(assessment, snapshot, asOf, playbook, policy, policyHash(), rules.rulesHash(),
                 DecisionRecords.engineVersion());
     }
 
@@ -184,8 +184,17 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     public ReplayResult replay(DecisionRecord record) {
         Objects.requireNonNull(record, "record");
         ReadinessAssessment replayed = assess(record.snapshot(), record.asOf());
-        return new ReplayResult(record, replayed, DecisionRecords.differences(record, replayed, playbook, policyHash,
+        return new ReplayResult(record, replayed, DecisionRecords.differences(record, replayed, playbook, policyHash(),
                 rules.rulesHash()));
+    }
+
+    private String policyHash() {
+        String hash = policyHash;
+        if (hash == null) {
+            hash = DecisionRecords.policyHash(policy);
+            policyHash = hash;
+        }
+        return hash;
     }
 
     @Override
