@@ -36,6 +36,10 @@ import java.util.TreeMap;
  * An entry that is not a valid snapshot becomes a failed {@link BookItem} naming its customer id (when it shows one),
  * its place ({@code book.ndjson:17}, {@code book.json $.customers[16]}) and the problem; the book goes on. A file
  * that is not a book at all (not JSON, no {@code customers} array) fails at once with an {@link InvalidInputException}.
+ *
+ * <p>Iterating the book reads each entry into a {@link BookItem}. {@link #entries()} instead gives the entries as they
+ * stand in the file ({@link BookEntry}: text and place), for {@link BookAssessor#assessEntries}, which reads them on its
+ * workers. A book is read one way or the other, not both.
  */
 public final class BookFile implements Iterator<BookItem>, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,6 +52,8 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
     private long lineNumber;
     private BookItem next;
     private boolean done;
+    /** How the book is being read: {@code null} not yet, else as items or as {@link #entries()}. */
+    private Boolean asEntries;
 
     private BookFile(String name, BufferedReader lines, JsonParser parser, Map<String, String> teams) {
         this.name = name;
@@ -135,8 +141,10 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
 
     @Override
     public boolean hasNext() {
+        readAs(false);
         if (next == null && !done) {
-            next = read();
+            BookEntry entry = read();
+            next = entry == null ? null : entry.read();
             done = next == null;
         }
         return next != null;
@@ -152,7 +160,51 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
         return item;
     }
 
-    private BookItem read() {
+    /**
+     * The book's entries as they stand in the file, not read yet, one at a time: each line of an NDJSON book, each
+     * element of a JSON book's {@code customers}. Only the file is read here (an element of a JSON book is taken apart
+     * and written back as compact text, which {@link BookEntry#read()} then reads); a file that cannot be read throws
+     * {@link UncheckedIOException}, and a JSON book that is not valid JSON any more an {@link InvalidInputException}.
+     *
+     * @throws IllegalStateException if the book is already being read as items
+     */
+    public Iterator<BookEntry> entries() {
+        readAs(true);
+        return new Iterator<>() {
+            private BookEntry next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    next = read();
+                    done = next == null;
+                }
+                return next != null;
+            }
+
+            @Override
+            public BookEntry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                BookEntry entry = next;
+                next = null;
+                return entry;
+            }
+        };
+    }
+
+    private void readAs(boolean entries) {
+        if (asEntries == null) {
+            asEntries = entries;
+        } else if (asEntries != entries) {
+            throw new IllegalStateException(name + " is already read " + (asEntries ? "as entries()" : "as items")
+                    + "; a book is read one way or the other");
+        }
+    }
+
+    private BookEntry read() {
         try {
             return lines != null ? readLine() : readElement();
         } catch (IOException e) {
@@ -160,7 +212,7 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
         }
     }
 
-    private BookItem readLine() throws IOException {
+    private BookEntry readLine() throws IOException {
         String line;
         do {
             line = lines.readLine();
@@ -170,10 +222,10 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
             }
         } while (line.isBlank());
         index++;
-        return entry(line, name + ":" + lineNumber);
+        return new BookEntry(line, name + ":" + lineNumber);
     }
 
-    private BookItem readElement() throws IOException {
+    private BookEntry readElement() throws IOException {
         JsonToken token;
         try {
             token = parser.nextToken();
@@ -190,16 +242,7 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw bad(name, "$.customers[" + (index - 1) + "]", "is not valid JSON: " + e.getOriginalMessage());
         }
-        return entry(MAPPER.writeValueAsString(node), location);
-    }
-
-    private static BookItem entry(String json, String location) {
-        try {
-            CustomerSnapshot snapshot = ReferralJson.readBookEntry(json, location);
-            return BookItem.of(snapshot, location);
-        } catch (InvalidInputException e) {
-            return BookItem.failed(ReferralJson.customerIdOf(json).orElse(null), location, e.getMessage());
-        }
+        return new BookEntry(MAPPER.writeValueAsString(node), location);
     }
 
     @Override

@@ -69,6 +69,53 @@ class BookFileTest {
     }
 
     @Test
+    void entriesAreTheTextAndPlaceOfEachEntryAndReadAsTheItemsDo() throws IOException {
+        String good = io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(1));
+        String badDate = good.replaceFirst("\"date\":\"\\d{4}-\\d{2}-\\d{2}\"", "\"date\":\"2026-13-01\"")
+                .replace(BOOK.get(1).customer().id(), "C-BAD");
+        String content = good + "\n\n" + badDate + "\n{\"customer\": \n" + good + "\n";
+        List<BookEntry> entries = new ArrayList<>();
+        try (BookFile book = BookFile.open("book.ndjson", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))) {
+            book.entries().forEachRemaining(entries::add);
+        }
+
+        assertThat(entries).containsExactly(new BookEntry(good, "book.ndjson:1"), new BookEntry(badDate, "book.ndjson:3"),
+                new BookEntry("{\"customer\": ", "book.ndjson:4"), new BookEntry(good, "book.ndjson:5"));
+        assertThat(entries.stream().map(BookEntry::read).toList()).isEqualTo(read("book.ndjson", content));
+    }
+
+    @Test
+    void aJsonBooksEntriesReadAsItsItems() throws IOException {
+        StringWriter out = new StringWriter();
+        BookFile.writeJson(BOOK.iterator(), java.util.Map.of("rep-01", "North"), out);
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+
+        try (BookFile book = BookFile.open("book.json", new ByteArrayInputStream(bytes))) {
+            List<BookEntry> entries = new ArrayList<>();
+            book.entries().forEachRemaining(entries::add);
+            assertThat(entries).extracting(BookEntry::location).startsWith("book.json $.customers[0]", "book.json $.customers[1]");
+            assertThat(entries.stream().map(BookEntry::read).toList()).isEqualTo(read("book.json", out.toString()));
+            assertThat(book.teams()).containsExactly(java.util.Map.entry("rep-01", "North"));
+        }
+    }
+
+    @Test
+    void aBookIsReadAsItemsOrAsEntriesNotBoth() throws IOException {
+        StringWriter out = new StringWriter();
+        BookFile.writeNdjson(BOOK.iterator(), out);
+        try (BookFile book = BookFile.open("book.ndjson", new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(book.next().snapshot()).isEqualTo(BOOK.get(0));
+            assertThatThrownBy(book::entries).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("book.ndjson is already read as items; a book is read one way or the other");
+        }
+        try (BookFile book = BookFile.open("book.ndjson", new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(book.entries().next().location()).isEqualTo("book.ndjson:1");
+            assertThatThrownBy(book::hasNext).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("book.ndjson is already read as entries(); a book is read one way or the other");
+        }
+    }
+
+    @Test
     void aFileThatIsNotABookFailsAtOnceWithThePath() {
         assertThatThrownBy(() -> read("book.json", "[1, 2]")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("book.json: $ must be a JSON object with a \"customers\" array");
