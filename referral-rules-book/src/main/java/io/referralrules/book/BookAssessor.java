@@ -23,7 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,10 @@ import java.util.stream.Stream;
  * decides a batch together spreads its fixed cost over the chunk. If that call throws (or does not answer every
  * customer of the chunk, in order), the chunk is assessed again one customer at a time, so only the customer that
  * cannot be assessed becomes a failure. Results of a chunk are delivered when the whole chunk is done.
+ *
+ * <p>A book taken from a file as text ({@link #assessEntries}, {@link BookFile#entries()}) is read on the workers too,
+ * each entry just before its chunk is decided, so the calling thread only cuts the file into entries; the workers can
+ * also prepare each result for the sink (e.g. write its output line), so the calling thread only copies it out.
  *
  * <pre>{@code
  * BookAssessor assessor = BookAssessor.builder(engine)
@@ -87,29 +93,16 @@ public final class BookAssessor {
 
     /** Assesses a collection of snapshots (its size is the progress total). */
     public BookSummary assess(Collection<CustomerSnapshot> book, LocalDate asOf, Consumer<BookResult> sink) {
-        Iterator<CustomerSnapshot> snapshots = book.iterator();
-        return assess(items(snapshots), book.size(), asOf, sink);
+        return run(book.iterator(), BookAssessor::snapshotItem, book.size(), asOf, null, plain(sink));
     }
 
     /** Assesses a stream of snapshots (total unknown); the stream is read lazily and closed by the caller. */
     public BookSummary assess(Stream<CustomerSnapshot> book, LocalDate asOf, Consumer<BookResult> sink) {
-        return assess(items(book.iterator()), -1, asOf, sink);
+        return run(book.iterator(), BookAssessor::snapshotItem, -1, asOf, null, plain(sink));
     }
 
-    private static Iterator<BookItem> items(Iterator<CustomerSnapshot> snapshots) {
-        return new Iterator<>() {
-            private long index;
-
-            @Override
-            public boolean hasNext() {
-                return snapshots.hasNext();
-            }
-
-            @Override
-            public BookItem next() {
-                return BookItem.of(snapshots.next(), "#" + index++);
-            }
-        };
+    private static BookItem snapshotItem(CustomerSnapshot snapshot, long index) {
+        return BookItem.of(snapshot, "#" + index);
     }
 
     /**
@@ -122,7 +115,69 @@ public final class BookAssessor {
      * @return how many were assessed, failed, and at each stage
      */
     public BookSummary assess(Iterator<BookItem> items, long total, LocalDate asOf, Consumer<BookResult> sink) {
-        Objects.requireNonNull(items, "items");
+        return run(items, (item, index) -> item, total, asOf, null, plain(sink));
+    }
+
+    /**
+     * Assesses book entries as they stand in the file ({@link BookFile#entries()}): the calling thread only takes them
+     * from the iterator, and the workers read each one ({@link BookEntry#read()}) before deciding its chunk, so reading
+     * JSON is spread over the threads too. Results are what {@link #assess(Iterator, long, LocalDate, Consumer)} gives
+     * for the items the entries read as: an entry that is not a valid snapshot is a failure with its customer id (when
+     * it shows one), its place and the problem, and costs no other entry.
+     *
+     * @param entries the entries, taken lazily on the calling thread
+     * @param total   how many there are, or {@code -1} when unknown
+     * @param asOf    the assessment day
+     * @param sink    receives every entry's result, in order, on the calling thread
+     * @return how many were assessed, failed, and at each stage
+     */
+    public BookSummary assessEntries(Iterator<BookEntry> entries, long total, LocalDate asOf, Consumer<BookResult> sink) {
+        return run(entries, BookAssessor::readEntry, total, asOf, null, plain(sink));
+    }
+
+    /**
+     * Like {@link #assessEntries(Iterator, long, LocalDate, Consumer)}, and each result also goes through
+     * {@code prepare} on the worker that decided it, before it is delivered: e.g. to write the answer as the text of its
+     * output line, so that the calling thread only copies that text out. The sink gets each result with what
+     * {@code prepare} made of it, in order, on the calling thread.
+     *
+     * @param prepare called on the workers (at once on several threads, so it must be thread-safe) for every result,
+     *                failed ones included; an exception it throws ends the run
+     * @param sink    receives every entry's result and what {@code prepare} gave for it, in order, on the calling thread
+     */
+    public <R> BookSummary assessEntries(Iterator<BookEntry> entries, long total, LocalDate asOf,
+                                         Function<? super BookResult, ? extends R> prepare,
+                                         BiConsumer<? super BookResult, ? super R> sink) {
+        Objects.requireNonNull(prepare, "prepare");
+        return run(entries, BookAssessor::readEntry, total, asOf, prepare, sink);
+    }
+
+    private static BookItem readEntry(BookEntry entry, long index) {
+        return entry.read();
+    }
+
+    private static <R> BiConsumer<BookResult, R> plain(Consumer<BookResult> sink) {
+        Objects.requireNonNull(sink, "sink");
+        return (result, prepared) -> sink.accept(result);
+    }
+
+    /** Turns what the source gives into a book item; called on a worker. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        BookItem read(T raw, long index);
+    }
+
+    /** An entry the source threw on: already a failed item, carried in the chunk in the entry's place. */
+    private record Unreadable(BookItem item) {
+    }
+
+    /** A chunk's results, in order, and what {@code prepare} made of each ({@code null} without one). */
+    private record Done<R>(List<BookResult> results, List<R> prepared) {
+    }
+
+    private <T, R> BookSummary run(Iterator<T> source, Reader<T> reader, long total, LocalDate asOf,
+                                   Function<? super BookResult, ? extends R> prepare, BiConsumer<? super BookResult, ? super R> sink) {
+        Objects.requireNonNull(source, "items");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(sink, "sink");
         Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
@@ -130,29 +185,31 @@ public final class BookAssessor {
         long failed = 0;
         long index = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
-        ArrayDeque<Future<List<BookResult>>> inFlight = new ArrayDeque<>(chunksInFlight);
+        ArrayDeque<Future<Done<R>>> inFlight = new ArrayDeque<>(chunksInFlight);
         try {
             while (true) {
-                if (!cancellation.isCancelled() && inFlight.size() < chunksInFlight && items.hasNext()) {
+                if (!cancellation.isCancelled() && inFlight.size() < chunksInFlight && source.hasNext()) {
                     long first = index;
-                    List<BookItem> chunk = new ArrayList<>(chunkSize);
-                    while (chunk.size() < chunkSize && items.hasNext()) {
-                        chunk.add(next(items, index++));
+                    List<Object> chunk = new ArrayList<>(chunkSize);
+                    while (chunk.size() < chunkSize && source.hasNext()) {
+                        chunk.add(next(source, index++));
                     }
-                    inFlight.add(pool.submit(() -> assessChunk(first, chunk, asOf)));
+                    inFlight.add(pool.submit(() -> prepared(assessChunk(first, read(first, chunk, reader), asOf), prepare)));
                     continue;
                 }
                 if (inFlight.isEmpty()) {
                     break;
                 }
-                for (BookResult result : await(inFlight.poll())) {
+                Done<R> done = await(inFlight.poll());
+                for (int i = 0; i < done.results().size(); i++) {
+                    BookResult result = done.results().get(i);
                     if (result.failed()) {
                         failed++;
                     } else {
                         assessed++;
                         byStage.merge(result.assessment().stage(), 1L, Long::sum);
                     }
-                    sink.accept(result);
+                    sink.accept(result, done.prepared() == null ? null : done.prepared().get(i));
                     if (progress != null && (assessed + failed) % progressEvery == 0) {
                         progress.accept(new BookProgress(assessed + failed, failed, total));
                     }
@@ -170,13 +227,39 @@ public final class BookAssessor {
         return summary;
     }
 
-    /** Reads the next entry; a source that throws while reading becomes a failed entry, not the end of the book. */
-    private static BookItem next(Iterator<BookItem> items, long index) {
+    /** Takes the next entry; a source that throws while reading becomes a failed entry, not the end of the book. */
+    private static Object next(Iterator<?> source, long index) {
         try {
-            return items.next();
+            return source.next();
         } catch (RuntimeException e) {
-            return BookItem.failed(null, "#" + index, "could not be read: " + e.getMessage());
+            return new Unreadable(unreadable(index, e));
         }
+    }
+
+    private static BookItem unreadable(long index, RuntimeException e) {
+        return BookItem.failed(null, "#" + index, "could not be read: " + e.getMessage());
+    }
+
+    /**
+     * Reads a chunk's entries into items, on the worker; an entry whose reading throws becomes a failed item, as if the
+     * source had thrown on it, and the others are read.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> List<BookItem> read(long first, List<Object> chunk, Reader<T> reader) {
+        List<BookItem> items = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            Object raw = chunk.get(i);
+            if (raw instanceof Unreadable u) {
+                items.add(u.item());
+                continue;
+            }
+            try {
+                items.add(Objects.requireNonNull(reader.read((T) raw, first + i), "no entry"));
+            } catch (RuntimeException e) {
+                items.add(unreadable(first + i, e));
+            }
+        }
+        return items;
     }
 
     /**
@@ -240,7 +323,18 @@ public final class BookAssessor {
         }
     }
 
-    private static List<BookResult> await(Future<List<BookResult>> future) {
+    private static <R> Done<R> prepared(List<BookResult> results, Function<? super BookResult, ? extends R> prepare) {
+        if (prepare == null) {
+            return new Done<>(results, null);
+        }
+        List<R> prepared = new ArrayList<>(results.size());
+        for (BookResult result : results) {
+            prepared.add(prepare.apply(result));
+        }
+        return new Done<>(results, prepared);
+    }
+
+    private static <R> Done<R> await(Future<Done<R>> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

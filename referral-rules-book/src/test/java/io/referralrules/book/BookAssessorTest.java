@@ -78,6 +78,101 @@ class BookAssessorTest {
     }
 
     @Test
+    void entriesAreReadOnTheWorkersAndGiveWhatTheirItemsGive() {
+        List<BookEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            entries.add(new BookEntry(io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(i)), "book.ndjson:" + (i + 1)));
+        }
+        String good = entries.get(3).json();
+        entries.set(3, new BookEntry(good.replaceFirst("\"date\":\"\\d{4}-\\d{2}-\\d{2}\"", "\"date\":\"2026-13-01\""), "book.ndjson:4"));
+        entries.set(17, new BookEntry("{\"customer\": ", "book.ndjson:18"));
+        entries.set(18, new BookEntry("{\"customer\":{\"id\":\"C-NO-TYPE\",\"ownerId\":\"rep-01\"}}", "book.ndjson:19"));
+        List<BookItem> items = entries.stream().map(BookEntry::read).toList();
+        for (int threads : new int[] {1, 2}) {
+            List<BookResult> fromEntries = new ArrayList<>();
+            List<BookResult> fromItems = new ArrayList<>();
+            BookAssessor assessor = BookAssessor.builder(ENGINE).threads(threads).chunkSize(8).build();
+
+            BookSummary summary = assessor.assessEntries(entries.iterator(), entries.size(), AS_OF, fromEntries::add);
+            assessor.assess(items.iterator(), items.size(), AS_OF, fromItems::add);
+
+            assertThat(summary.assessed()).isEqualTo(37);
+            assertThat(summary.failed()).isEqualTo(3);
+            assertThat(fromEntries).as("%d threads", threads).isEqualTo(fromItems);
+            assertThat(fromEntries.get(3).customerId()).isEqualTo("C-000004");
+            assertThat(fromEntries.get(3).location()).isEqualTo("book.ndjson:4");
+            assertThat(fromEntries.get(3).problem()).startsWith("book.ndjson:4: $.").contains("must be a date (yyyy-mm-dd)");
+            assertThat(fromEntries.get(17).customerId()).isNull();
+            assertThat(fromEntries.get(17).problem()).startsWith("book.ndjson:18: $ ");
+            assertThat(fromEntries.get(18).problem()).isEqualTo("book.ndjson:19: $.customer.type must not be null (id=C-NO-TYPE)");
+            assertThat(fromEntries.get(20).assessment()).isEqualTo(ENGINE.assess(BOOK.get(20), AS_OF));
+        }
+    }
+
+    @Test
+    void aSourceOfEntriesThatThrowsCostsOnlyThatEntry() {
+        Iterator<BookEntry> book = BOOK.subList(0, 5).stream()
+                .map(s -> new BookEntry(io.referralrules.json.ReferralJson.writeBookEntry(s), "book.ndjson")).iterator();
+        int[] taken = {0};
+        Iterator<BookEntry> flaky = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return book.hasNext();
+            }
+
+            @Override
+            public BookEntry next() {
+                BookEntry entry = book.next();
+                if (taken[0]++ == 2) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("disk gone"));
+                }
+                return entry;
+            }
+        };
+        List<BookResult> results = new ArrayList<>();
+
+        BookSummary summary = BookAssessor.builder(ENGINE).threads(2).build().assessEntries(flaky, -1, AS_OF, results::add);
+
+        assertThat(summary.assessed()).isEqualTo(4);
+        assertThat(results).extracting(BookResult::failed).containsExactly(false, false, true, false, false);
+        assertThat(results.get(2).location()).isEqualTo("#2");
+        assertThat(results.get(2).problem()).isEqualTo("could not be read: java.io.IOException: disk gone");
+        assertThat(results.get(4).assessment()).isEqualTo(ENGINE.assess(BOOK.get(4), AS_OF));
+    }
+
+    @Test
+    void whatTheWorkersPrepareComesWithEachResultInOrder() {
+        List<BookEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            entries.add(new BookEntry(io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(i)), "book.ndjson:" + (i + 1)));
+        }
+        entries.set(7, new BookEntry("not json", "book.ndjson:8"));
+        List<String> preparedOn = Collections.synchronizedList(new ArrayList<>());
+        List<String> delivered = new ArrayList<>();
+        List<BookResult> results = new ArrayList<>();
+
+        BookSummary summary = BookAssessor.builder(ENGINE).threads(2).chunkSize(4).build().assessEntries(entries.iterator(), 30, AS_OF,
+                result -> {
+                    preparedOn.add(Thread.currentThread().getName());
+                    return result.failed() ? "failed " + result.location() : result.assessment().customerId() + " " + result.assessment().stage();
+                },
+                (result, prepared) -> {
+                    results.add(result);
+                    delivered.add(prepared);
+                });
+
+        assertThat(summary.assessed()).isEqualTo(29);
+        assertThat(results).extracting(BookResult::index).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 30).boxed().toList());
+        assertThat(delivered.get(7)).isEqualTo("failed book.ndjson:8");
+        for (int i = 0; i < 30; i++) {
+            if (i != 7) {
+                assertThat(delivered.get(i)).isEqualTo(BOOK.get(i).customer().id() + " " + ENGINE.assess(BOOK.get(i), AS_OF).stage());
+            }
+        }
+        assertThat(preparedOn).hasSize(30).allSatisfy(name -> assertThat(name).startsWith("referral-book-"));
+    }
+
+    @Test
     void anEngineThatThrowsFailsOnlyThatCustomer() {
         ReferralReadinessEngine flaky = new ReferralReadinessEngine() {
             @Override
