@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -137,7 +138,8 @@ final class AssessCommand implements Callable<Integer> {
 
     private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams) throws IOException {
         long total = -1;
-        try (BookFile entries = open(); Writer out = Outputs.writer(output); Output writer = new Output(out, format, detail.detail)) {
+        try (BookFile entries = open(); OutputStream out = Outputs.stream(output)) {
+            Output writer = new Output(out, format, detail.detail);
             if (!book.equals("-") && book.endsWith(".ndjson")) {
                 total = countLines(Path.of(book));
             }
@@ -152,7 +154,7 @@ final class AssessCommand implements Callable<Integer> {
                     .onProgress(500, bar::update)
                     .build();
             writer.start();
-            BookSummary summary = assessor.assess(entries, total, day, result -> {
+            BookSummary summary = assessor.assessEntries(entries.entries(), total, day, writer::render, (result, text) -> {
                 if (result.failed()) {
                     if (listed[0]++ < MAX_LISTED_FAILURES) {
                         bar.clear();
@@ -162,7 +164,7 @@ final class AssessCommand implements Callable<Integer> {
                     return;
                 }
                 card.add(result.snapshot(), result.assessment());
-                writer.write(result);
+                writer.write(text);
             });
             writer.finish();
             bar.clear();
@@ -243,44 +245,52 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes results in the chosen format, in book order. JSON goes through one streaming generator straight onto the
-     * writer (no text per customer); the table is written as text.
+     * Writes results in the chosen format, in book order. Each result is rendered as the bytes of its output on the
+     * worker that decided it ({@link #render}: JSON through a streaming generator, one per worker thread, or a table
+     * line); the calling thread only copies those bytes out, with the separators of the format.
      */
-    private static final class Output implements AutoCloseable {
-        private final Writer out;
+    private static final class Output {
+        private final OutputStream out;
         private final Format format;
-        private final AssessmentWriter json;
+        private final Detail detail;
+        private final ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(Renderer::new);
         private boolean first = true;
 
-        Output(Writer out, Format format, Detail detail) throws IOException {
+        Output(OutputStream out, Format format, Detail detail) {
             this.out = out;
             this.format = format;
-            this.json = format == Format.table ? null : AssessmentWriter.lines(out, detail);
+            this.detail = detail;
         }
 
         void start() throws IOException {
             if (format == Format.table) {
-                out.write(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %s%n", "CUSTOMER", "OWNER", "STAGE", "NEXT ACTION", "WARNINGS"));
+                raw(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %s%n", "CUSTOMER", "OWNER", "STAGE", "NEXT ACTION", "WARNINGS"));
             } else if (format == Format.json) {
-                json.writeRaw("[");
+                raw("[");
             }
         }
 
-        void write(BookResult result) {
+        /** The result's output as UTF-8 bytes (a JSON document, with its line end in NDJSON; a table line); called on the workers. */
+        byte[] render(BookResult result) {
+            if (result.failed()) {
+                return null;
+            }
+            ReadinessAssessment a = result.assessment();
+            String text = switch (format) {
+                case table -> String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %d%n", a.customerId(),
+                        result.snapshot().customer().ownerId(), a.stage(), next(a), a.warnings().size());
+                case ndjson -> renderers.get().json(a, "\n");
+                case json -> renderers.get().json(a, "");
+            };
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        void write(byte[] rendered) {
             try {
-                ReadinessAssessment a = result.assessment();
-                switch (format) {
-                    case table -> out.write(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %d%n", a.customerId(),
-                            result.snapshot().customer().ownerId(), a.stage(), next(a), a.warnings().size()));
-                    case ndjson -> {
-                        json.write(a);
-                        json.writeRaw("\n");
-                    }
-                    case json -> {
-                        json.writeRaw(first ? "\n" : ",\n");
-                        json.write(a);
-                    }
+                if (format == Format.json) {
+                    raw(first ? "\n" : ",\n");
                 }
+                out.write(rendered);
                 first = false;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -288,20 +298,39 @@ final class AssessCommand implements Callable<Integer> {
         }
 
         void finish() throws IOException {
-            if (json != null) {
-                if (format == Format.json) {
-                    json.writeRaw(first ? "]\n" : "\n]\n");
-                }
-                json.flush();
+            if (format == Format.json) {
+                raw(first ? "]\n" : "\n]\n");
             }
             out.flush();
         }
 
-        /** Hands what the generator still holds to the writer (also when the run stopped early); the writer stays open. */
-        @Override
-        public void close() throws IOException {
-            if (json != null) {
-                json.close();
+        private void raw(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** One worker's JSON writer, on a text buffer it reuses. */
+        private final class Renderer {
+            private final StringWriter text = new StringWriter(8192);
+            private final AssessmentWriter json;
+
+            Renderer() {
+                try {
+                    json = AssessmentWriter.lines(text, detail);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            String json(ReadinessAssessment a, String end) {
+                try {
+                    text.getBuffer().setLength(0);
+                    json.write(a);
+                    json.writeRaw(end);
+                    json.flush();
+                    return text.toString();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
 

@@ -1,7 +1,9 @@
 package io.referralrules.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -23,5 +25,18 @@ final class Outputs {
             };
         }
         return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    }
+
+    /** The same place as bytes: a buffered file, or standard output (which closing flushes and leaves open). */
+    static OutputStream stream(Path output) throws IOException {
+        if (output == null) {
+            return new BufferedOutputStream(System.out, 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        return new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
     }
 }

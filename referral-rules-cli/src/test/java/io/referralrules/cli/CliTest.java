@@ -107,6 +107,38 @@ class CliTest {
     }
 
     @Test
+    void invalidEntriesLeaveNoGapInAJsonArrayOrTable() throws IOException {
+        LocalDate asOf = LocalDate.of(2026, 6, 15);
+        List<CustomerSnapshot> customers = new SampleBook(9, asOf).customers(40).toList();
+        List<String> lines = new java.util.ArrayList<>(customers.stream().map(ReferralJson::writeBookEntry).toList());
+        lines.set(0, "{\"customer\": ");
+        lines.set(21, "{\"customer\":{\"id\":\"C-NO-TYPE\",\"ownerId\":\"rep-01\"}}");
+        lines.set(39, "[]");
+        Path book = dir.resolve("book.ndjson");
+        Files.write(book, lines);
+        Path output = dir.resolve("answers.json");
+
+        int code = Main.run("assess", book.toString(), "--as-of", "2026-06-15", "--format", "json", "--output", output.toString(),
+                "--threads", "2", "--detail", "decision");
+
+        assertThat(code).isEqualTo(Main.SOME_INVALID);
+        ReferralReadinessEngine engine = ReferralRules.engine();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i < 39; i++) {
+            if (i != 21) {
+                expected.add(ReferralJson.writeDecisionLine(engine.assess(customers.get(i), asOf)));
+            }
+        }
+        assertThat(Files.readString(output)).isEqualTo("[\n" + String.join(",\n", expected) + "\n]\n");
+
+        out.reset();
+        assertThat(Main.run("assess", book.toString(), "--as-of", "2026-06-15", "--threads", "2")).isEqualTo(Main.SOME_INVALID);
+        assertThat(out().lines()).hasSize(1 + 37).element(1).asString().startsWith(customers.get(1).customer().id() + " ");
+        assertThat(out().lines().skip(1).map(l -> l.substring(0, l.indexOf(' '))).toList())
+                .doesNotContain("C-NO-TYPE").hasSize(37).doesNotHaveDuplicates();
+    }
+
+    @Test
     void jsonOutputIsOneArrayOfAssessments() throws IOException {
         Path output = dir.resolve("answers.json");
 
