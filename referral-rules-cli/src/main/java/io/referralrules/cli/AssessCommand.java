@@ -140,12 +140,14 @@ final class AssessCommand implements Callable<Integer> {
         long total = -1;
         try (BookFile entries = open(); OutputStream out = Outputs.stream(output)) {
             Output writer = new Output(out, format, detail.detail);
-            if (!book.equals("-") && book.endsWith(".ndjson")) {
+            boolean showProgress = !noProgress && System.console() != null;
+            if (showProgress && !book.equals("-") && book.endsWith(".ndjson")) {
+                // only the progress bar uses the total; counting reads the whole file once more
                 total = countLines(Path.of(book));
             }
             teams.putAll(entries.teams());
             ReportCardBuilder card = new ReportCardBuilder(day, engine.policy(), engine.playbook(), teams);
-            ProgressBar bar = new ProgressBar(err, !noProgress && System.console() != null);
+            ProgressBar bar = new ProgressBar(err, showProgress);
             long started = System.nanoTime();
             long[] listed = {0};
             BookAssessor assessor = BookAssessor.builder(engine)
