@@ -174,35 +174,8 @@ class BookAssessorTest {
 
     @Test
     void anEngineThatThrowsFailsOnlyThatCustomer() {
-        ReferralReadinessEngine flaky = new ReferralReadinessEngine() {
-            @Override
-            public ReadinessAssessment assess(CustomerSnapshot snapshot, LocalDate asOf) {
-                if (snapshot.customer().id().equals("C-000002")) {
-                    throw new IllegalStateException("no rule decided a stage");
-                }
-                return ENGINE.assess(snapshot, asOf);
-            }
-
-            @Override
-            public DecisionRecord record(CustomerSnapshot snapshot, LocalDate asOf) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ReplayResult replay(DecisionRecord record) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ReadinessPolicy policy() {
-                return ENGINE.policy();
-            }
-
-            @Override
-            public PlaybookRef playbook() {
-                return ENGINE.playbook();
-            }
-        };
+        // decides a chunk as the interface does by default: one by one, so the chunk throws for C-000002
+        ReferralReadinessEngine flaky = new StubEngine(null, "C-000002");
         List<BookResult> results = new ArrayList<>();
 
         BookSummary summary = BookAssessor.builder(flaky).threads(2).build().assess(BOOK.subList(0, 5), AS_OF, results::add);
@@ -251,7 +224,7 @@ class BookAssessorTest {
 
     /**
      * An engine for the chunk tests: {@code assess} answers like the real engine except for the customers given, and
-     * {@code assessAll} is whatever the test says; it records the calls (workers call it from several threads).
+     * {@code assessAll} is whatever the test says ({@code null}: the interface's one by one); it records the calls (workers call it from several threads).
      */
     static final class StubEngine implements ReferralReadinessEngine {
         final List<String> unassessable;
@@ -284,7 +257,7 @@ class BookAssessorTest {
         public List<ReadinessAssessment> assessAll(List<CustomerSnapshot> snapshots, LocalDate asOf, Detail detail) {
             batchSizes.add(snapshots.size());
             details.add(detail);
-            return batch.apply(snapshots);
+            return batch == null ? ReferralReadinessEngine.super.assessAll(snapshots, asOf, detail) : batch.apply(snapshots);
         }
 
         @Override
