@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Why the engine concluded something: the rule that concluded it and the DRL file it is written in, a plain-language
- * message and the ids of the host's facts it matched. Recorded as the rule fires, from the engine's own agenda.
+ * message and the ids of the host's facts it matched. Concluded by the rule as it fires, never re-derived afterwards.
  *
  * @param rule     the name of the rule, as written in the DRL
  * @param file     the DRL file the rule is written in: a bundled one such as

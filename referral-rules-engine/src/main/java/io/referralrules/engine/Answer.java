@@ -22,27 +22,34 @@ import java.util.Map;
  * fired, in the answer's stable orders.
  */
 final class Answer {
+    /**
+     * The session's objects come in no defined order, so every order ends on the reason (rule, message, evidence):
+     * the same facts give the same answer, byte for byte, alone or in a batch.
+     */
+    private static final Comparator<Reason> BY_REASON = Comparator.comparing(Reason::rule)
+            .thenComparing(Reason::message).thenComparing(r -> r.evidence().toString());
     private static final Comparator<NextAction> ACTION_ORDER = Comparator.comparing(NextAction::dueDate)
             .thenComparing(NextAction::type)
-            .thenComparing(NextAction::subjectId, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(NextAction::subjectId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(NextAction::reason, BY_REASON);
     private static final Comparator<Warning> WARNING_ORDER = Comparator.comparing(Warning::date)
             .thenComparing(Warning::type)
-            .thenComparing(Warning::subjectId, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(Warning::subjectId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Warning::reason, BY_REASON);
     /**
      * Rules of one phase (salience) fire in an order Drools does not define, and customers of a batch interleave:
      * reasons and fired rules are sorted so the same facts give the same answer, byte for byte, alone or in a batch,
      * on every build and JVM.
      */
-    private static final Comparator<Reason> REASON_ORDER = Comparator.comparing(Reason::rule)
-            .thenComparing(Reason::message).thenComparing(r -> r.evidence().toString());
+    private static final Comparator<Reason> REASON_ORDER = BY_REASON;
     private static final Comparator<Obstacle> OBSTACLE_ORDER = Comparator.comparing(Obstacle::kind)
             .thenComparing(Obstacle::subject, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Obstacle::measured).thenComparing(Obstacle::remedy);
+            .thenComparing(Obstacle::measured).thenComparing(Obstacle::remedy).thenComparing(Obstacle::reason, BY_REASON);
     static final Comparator<ProspectHint> HINT_ORDER = Comparator.comparing(ProspectHint::circle)
             .thenComparing(ProspectHint::detail, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(h -> h.evidence().toString());
-    /** Among claims of the winning stage, the answer cites the smallest rule name, then message. */
-    static final Comparator<Reason> CLAIM_ORDER = Comparator.comparing(Reason::rule).thenComparing(Reason::message);
+    /** Among claims of the winning stage, the answer cites the smallest rule name, then message, then evidence. */
+    static final Comparator<Reason> CLAIM_ORDER = BY_REASON;
 
     Stage stage;
     final Map<Stage, List<Reason>> claims = new EnumMap<>(Stage.class);
@@ -81,10 +88,6 @@ final class Answer {
         }
         obstacles.sort(OBSTACLE_ORDER);
         return obstacles;
-    }
-
-    boolean timeBoundOnly() {
-        return obstacles().stream().allMatch(Obstacle::timeBound);
     }
 
     List<Reason> reasons() {

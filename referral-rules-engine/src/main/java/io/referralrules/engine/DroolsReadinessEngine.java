@@ -24,8 +24,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The engine: one shared compiled rule set; customers are decided in batches, each batch in one pooled session (see
- * {@link Evaluator}). Thread-safe.
+ * The engine: one shared compiled rule set; customers are decided in batches, each batch in one pooled session (one
+ * customer per session for a playbook with host rules; see {@link Evaluator}). Thread-safe.
  */
 final class DroolsReadinessEngine implements ReferralReadinessEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DroolsReadinessEngine.class);

@@ -28,7 +28,12 @@ import io.referralrules.engine.spi.HostAction;
 import io.referralrules.engine.spi.HostReason;
 import io.referralrules.engine.spi.HostResult;
 import io.referralrules.engine.spi.HostWarning;
+import io.referralrules.engine.internal.OfSubject;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.Match;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -91,7 +96,8 @@ final class Evaluator {
                 session.addEventListener(fired);
             }
             if (host != null) {
-                session.addEventListener(host);
+                session.addEventListener((RuleRuntimeEventListener) host);
+                session.addEventListener((AgendaEventListener) host);
             }
             if (host != null) {
                 // host rules see the host's facts, the assessment day and the policy (docs/writing-rules.md)
@@ -104,14 +110,19 @@ final class Evaluator {
             for (Subject subject : subjects) {
                 session.insert(subject);
             }
-            session.fireAllRules();
+            try {
+                session.fireAllRules();
+            } catch (ConsequenceException e) {
+                throw failed(e, only);
+            }
             return read(session, subjects, fired, host);
         } finally {
             if (fired != null) {
                 session.removeEventListener(fired);
             }
             if (host != null) {
-                session.removeEventListener(host);
+                session.removeEventListener((RuleRuntimeEventListener) host);
+                session.removeEventListener((AgendaEventListener) host);
             }
             session.dispose();
         }
@@ -175,7 +186,7 @@ final class Evaluator {
         if (host != null) {
             Subject only = only(subjects);
             Answer a = bySubject.get(only);
-            for (Map.Entry<HostResult, Reason> e : host.all().entrySet()) {
+            for (Map.Entry<HostResult, Reason> e : host.all()) {
                 Reason reason = e.getValue();
                 a.reasons.add(reason);
                 if (e.getKey() instanceof HostWarning w) {
@@ -210,6 +221,27 @@ final class Evaluator {
             out.add(a);
         }
         return out;
+    }
+
+    /** A rule that threw, named with the customer and day it was deciding (ids and dates only). */
+    private static RuntimeException failed(ConsequenceException e, Subject only) {
+        Subject subject = only;
+        Match match = e.getMatch();
+        if (match != null) {
+            for (Object o : match.getObjects()) {
+                if (o instanceof Subject s) {
+                    subject = s;
+                    break;
+                }
+                if (o instanceof OfSubject f) {
+                    subject = f.subject();
+                    break;
+                }
+            }
+        }
+        String rule = match == null ? "(unknown)" : match.getRule().getName();
+        return new IllegalStateException("rule '" + rule + "' failed" + (subject == null ? ""
+                : " for customer '" + subject.id() + "' as of " + subject.window().asOf()), e);
     }
 
     private static Subject only(List<Subject> subjects) {

@@ -27,11 +27,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * One customer being assessed on one day: the one fact per customer in a session, whose fact lists the rules reach
- * with {@code from}, and whose {@link Window} gives the day, the policy and the first day of every window. Every fact the rules derive names its subject, and every join is on it, so one session can assess many
- * customers at once. The lists hold the snapshot as it stood on the assessment day: facts dated after it have not
- * happened yet, and a later resolution or confirmation date has not happened either (the host's objects are copied,
- * never changed).
- *
+ * with {@code from}, and whose {@link Window} gives the day, the policy and the first day of every window. Every fact
+ * the rules derive names its subject, and the bundled rules join on it, so one session can assess many customers at
+ * once (a host rule's veto is not joined: host rules run one customer per session). The lists hold the snapshot as it
+ * stood on the assessment day: facts dated after it have not happened yet, and a later resolution or confirmation
+ * date has not happened either (the host's objects are copied, never changed).
  */
 public record Subject(Customer customer, List<Sale> sales, List<ServiceInteraction> serviceInteractions,
                       List<ProactiveAction> proactiveActions, List<ExtraValue> extraValues,
