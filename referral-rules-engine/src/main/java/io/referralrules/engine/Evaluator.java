@@ -28,7 +28,6 @@ import io.referralrules.engine.spi.HostAction;
 import io.referralrules.engine.spi.HostReason;
 import io.referralrules.engine.spi.HostResult;
 import io.referralrules.engine.spi.HostWarning;
-import io.referralrules.engine.internal.OfSubject;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -225,20 +224,9 @@ final class Evaluator {
 
     /** A rule that threw, named with the customer and day it was deciding (ids and dates only). */
     private static RuntimeException failed(ConsequenceException e, Subject only) {
-        Subject subject = only;
         Match match = e.getMatch();
-        if (match != null) {
-            for (Object o : match.getObjects()) {
-                if (o instanceof Subject s) {
-                    subject = s;
-                    break;
-                }
-                if (o instanceof OfSubject f) {
-                    subject = f.subject();
-                    break;
-                }
-            }
-        }
+        Subject found = match == null ? null : FiredRules.subjectOf(match);
+        Subject subject = found != null ? found : only;
         String rule = match == null ? "(unknown)" : match.getRule().getName();
         return new IllegalStateException("rule '" + rule + "' failed" + (subject == null ? ""
                 : " for customer '" + subject.id() + "' as of " + subject.window().asOf()), e);

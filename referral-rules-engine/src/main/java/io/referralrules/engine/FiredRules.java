@@ -4,6 +4,7 @@ import io.referralrules.engine.internal.OfSubject;
 import io.referralrules.engine.internal.Subject;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -26,24 +27,25 @@ final class FiredRules extends DefaultAgendaEventListener {
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        Subject subject = onlySubject;
+        Subject subject = onlySubject != null ? onlySubject : subjectOf(event.getMatch());
         if (subject == null) {
-            for (Object o : event.getMatch().getObjects()) {
-                if (o instanceof Subject s) {
-                    subject = s;
-                    break;
-                }
-                if (o instanceof OfSubject f) {
-                    subject = f.subject();
-                    break;
-                }
-            }
-            if (subject == null) {
-                throw new IllegalStateException("rule '" + event.getMatch().getRule().getName()
-                        + "' fired without a customer in a session of many");
-            }
+            throw new IllegalStateException("rule '" + event.getMatch().getRule().getName()
+                    + "' fired without a customer in a session of many");
         }
         bySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(event.getMatch().getRule().getName());
+    }
+
+    /** The customer a match is about: its {@link Subject}, or the subject of a fact {@link OfSubject}; else {@code null}. */
+    static Subject subjectOf(Match match) {
+        for (Object o : match.getObjects()) {
+            if (o instanceof Subject s) {
+                return s;
+            }
+            if (o instanceof OfSubject f) {
+                return f.subject();
+            }
+        }
+        return null;
     }
 
     /** The rules that fired for the customer, in firing order. */
