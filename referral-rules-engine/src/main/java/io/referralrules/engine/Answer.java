@@ -23,33 +23,27 @@ import java.util.Map;
  */
 final class Answer {
     /**
-     * The session's objects come in no defined order, so every order ends on the reason (rule, message, evidence):
-     * the same facts give the same answer, byte for byte, alone or in a batch.
+     * Rules of one phase (salience) fire in an order Drools does not define, customers of a batch interleave, and the
+     * session's objects come in no defined order: reasons are sorted by rule, message and evidence, and every other
+     * order ends on the reason, so the same facts give the same answer, byte for byte, alone or in a batch, on every
+     * build and JVM. Among claims of the winning stage, the answer cites the first in this order.
      */
-    private static final Comparator<Reason> BY_REASON = Comparator.comparing(Reason::rule)
+    private static final Comparator<Reason> REASON_ORDER = Comparator.comparing(Reason::rule)
             .thenComparing(Reason::message).thenComparing(r -> r.evidence().toString());
     private static final Comparator<NextAction> ACTION_ORDER = Comparator.comparing(NextAction::dueDate)
             .thenComparing(NextAction::type)
             .thenComparing(NextAction::subjectId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(NextAction::reason, BY_REASON);
+            .thenComparing(NextAction::reason, REASON_ORDER);
     private static final Comparator<Warning> WARNING_ORDER = Comparator.comparing(Warning::date)
             .thenComparing(Warning::type)
             .thenComparing(Warning::subjectId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Warning::reason, BY_REASON);
-    /**
-     * Rules of one phase (salience) fire in an order Drools does not define, and customers of a batch interleave:
-     * reasons and fired rules are sorted so the same facts give the same answer, byte for byte, alone or in a batch,
-     * on every build and JVM.
-     */
-    private static final Comparator<Reason> REASON_ORDER = BY_REASON;
+            .thenComparing(Warning::reason, REASON_ORDER);
     private static final Comparator<Obstacle> OBSTACLE_ORDER = Comparator.comparing(Obstacle::kind)
             .thenComparing(Obstacle::subject, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Obstacle::measured).thenComparing(Obstacle::remedy).thenComparing(Obstacle::reason, BY_REASON);
+            .thenComparing(Obstacle::measured).thenComparing(Obstacle::remedy).thenComparing(Obstacle::reason, REASON_ORDER);
     static final Comparator<ProspectHint> HINT_ORDER = Comparator.comparing(ProspectHint::circle)
             .thenComparing(ProspectHint::detail, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(h -> h.evidence().toString());
-    /** Among claims of the winning stage, the answer cites the smallest rule name, then message, then evidence. */
-    static final Comparator<Reason> CLAIM_ORDER = BY_REASON;
 
     Stage stage;
     final Map<Stage, List<Reason>> claims = new EnumMap<>(Stage.class);
@@ -67,7 +61,7 @@ final class Answer {
 
     /** The claim of the decided stage that the answer cites. */
     Reason stageReason() {
-        return claims.getOrDefault(stage, List.of()).stream().min(CLAIM_ORDER)
+        return claims.getOrDefault(stage, List.of()).stream().min(REASON_ORDER)
                 .orElseThrow(() -> new IllegalStateException("no claim of the decided stage " + stage));
     }
 

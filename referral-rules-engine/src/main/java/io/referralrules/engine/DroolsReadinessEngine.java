@@ -43,7 +43,7 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.playbook = Objects.requireNonNull(playbook, "playbook");
-        this.evaluator = new Evaluator(rules, policy);
+        this.evaluator = new Evaluator(rules);
     }
 
     @Override
@@ -72,11 +72,10 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         List<ReadinessAssessment> out = new ArrayList<>(subjects.size());
         for (int i = 0; i < subjects.size(); i++) {
             Answer a = answers.get(i);
-            ReadinessAssessment assessment = full
-                    ? new ReadinessAssessment(subjects.get(i).id(), asOf, playbook, a.stage, a.stageReason(), a.trustEarned,
-                            a.builders(), a.actions(), a.warnings(), a.obstacles(), earliest.get(i), a.reasons(), a.firedRules())
-                    : new ReadinessAssessment(subjects.get(i).id(), asOf, playbook, a.stage, a.stageReason(), a.trustEarned,
-                            a.builders(), a.actions(), a.warnings(), List.of(), EarliestAsk.notWorkedOut(), List.of(), List.of());
+            ReadinessAssessment assessment = new ReadinessAssessment(subjects.get(i).id(), asOf, playbook, a.stage,
+                    a.stageReason(), a.trustEarned, a.builders(), a.actions(), a.warnings(),
+                    full ? a.obstacles() : List.of(), full ? earliest.get(i) : EarliestAsk.notWorkedOut(),
+                    full ? a.reasons() : List.of(), full ? a.firedRules() : List.of());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("assessed customer={} asOf={} playbook={} stage={} rules={}", assessment.customerId(), asOf,
                         playbook, assessment.stage(), assessment.firedRules());

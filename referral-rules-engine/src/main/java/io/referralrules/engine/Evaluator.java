@@ -4,7 +4,6 @@ import io.referralrules.api.ActionType;
 import io.referralrules.api.NextAction;
 import io.referralrules.api.Obstacle;
 import io.referralrules.api.ProspectHint;
-import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.Reason;
 import io.referralrules.api.TrustBuilderResult;
 import io.referralrules.api.Warning;
@@ -55,20 +54,11 @@ final class Evaluator {
     static final int BATCH = 256;
 
     private final RuleSet rules;
-    private final ReadinessPolicy policy;
     private final int batchSize;
 
-    Evaluator(RuleSet rules, ReadinessPolicy policy) {
-        this(rules, policy, rules.hostRules() ? 1 : BATCH);
-    }
-
-    Evaluator(RuleSet rules, ReadinessPolicy policy, int batchSize) {
-        if (rules.hostRules() && batchSize != 1) {
-            throw new IllegalArgumentException("a playbook with host rules decides one customer per session");
-        }
+    Evaluator(RuleSet rules) {
         this.rules = rules;
-        this.policy = policy;
-        this.batchSize = batchSize;
+        this.batchSize = rules.hostRules() ? 1 : BATCH;
     }
 
     /**
@@ -78,9 +68,8 @@ final class Evaluator {
      */
     List<Answer> evaluate(List<Subject> subjects, boolean explain) {
         List<Answer> out = new ArrayList<>(subjects.size());
-        int size = batchSize;
-        for (int from = 0; from < subjects.size(); from += size) {
-            out.addAll(session(subjects.subList(from, Math.min(subjects.size(), from + size)), explain));
+        for (int from = 0; from < subjects.size(); from += batchSize) {
+            out.addAll(session(subjects.subList(from, Math.min(subjects.size(), from + batchSize)), explain));
         }
         return out;
     }
@@ -97,11 +86,9 @@ final class Evaluator {
             if (host != null) {
                 session.addEventListener((RuleRuntimeEventListener) host);
                 session.addEventListener((AgendaEventListener) host);
-            }
-            if (host != null) {
                 // host rules see the host's facts, the assessment day and the policy (docs/writing-rules.md)
                 session.insert(new AsOf(only.window().asOf()));
-                session.insert(policy);
+                session.insert(only.window().policy());
                 for (Object fact : only.facts()) {
                     session.insert(fact);
                 }
@@ -133,7 +120,8 @@ final class Evaluator {
         for (Subject subject : subjects) {
             bySubject.put(subject, new Answer());
         }
-        Map<Subject, List<Proposed>> asks = new IdentityHashMap<>();
+        // an ask gets the subject's prospect hints, known once every object is read
+        Map<Subject, List<NextAction>> asks = new IdentityHashMap<>();
         Map<Subject, List<ProspectHint>> hints = new IdentityHashMap<>();
         for (Object o : session.getObjects()) {
             if (o instanceof Conclusion c) {
@@ -145,10 +133,12 @@ final class Evaluator {
                 }
                 a.reasons.add(reason);
                 if (c instanceof Proposed p) {
+                    NextAction action = new NextAction(p.type(), p.due(), overdueDays(p.due(), p.subject()), p.subjectId(),
+                            reason, p.talkTrack(), List.of());
                     if (p.type() == ActionType.ASK_FOR_INTRODUCTION) {
-                        asks.computeIfAbsent(p.subject(), s -> new ArrayList<>()).add(p);
+                        asks.computeIfAbsent(p.subject(), s -> new ArrayList<>()).add(action);
                     } else {
-                        a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), p.subject()), p.subjectId(), reason));
+                        a.actions.add(action);
                     }
                 } else if (c instanceof Raised r) {
                     a.warnings.add(new Warning(r.type(), r.date(), r.subjectId(), reason));
@@ -202,9 +192,9 @@ final class Evaluator {
             List<ProspectHint> sorted = new ArrayList<>(hints.getOrDefault(subject, List.of()));
             sorted.sort(Answer.HINT_ORDER);
             Answer a = bySubject.get(subject);
-            for (Proposed p : proposed) {
-                a.actions.add(new NextAction(p.type(), p.due(), overdueDays(p.due(), subject), p.subjectId(), reason(files, p.said()),
-                        p.talkTrack(), sorted));
+            for (NextAction ask : proposed) {
+                a.actions.add(new NextAction(ask.type(), ask.dueDate(), ask.overdueDays(), ask.subjectId(), ask.reason(),
+                        ask.talkTrack(), sorted));
             }
         });
         List<Answer> out = new ArrayList<>(subjects.size());

@@ -21,10 +21,13 @@ class HostRuleFailuresTest {
     static final CustomerSnapshot CUSTOMER = CustomerSnapshot.builder(new Customer("C-7", CustomerType.BUSINESS, "rep-1", null))
             .add(new Sale("S-1", TODAY.minusDays(3), new BigDecimal("1000"), "slow invoicing")).build();
 
+    static ReferralReadinessEngine withHostRules(String file, String drl) {
+        return ReferralRules.engine(Playbook.EARNED_TRUST.withHostRules(file, "1", RuleSource.of(file, drl)));
+    }
+
     @Test
     void aHostRuleThatThrowsNamesTheRuleTheCustomerAndTheDayButNoFreeText() {
-        ReferralReadinessEngine engine = ReferralRules.engine(Playbook.EARNED_TRUST.withHostRules("throws", "1",
-                RuleSource.of("throws.drl", """
+        ReferralReadinessEngine engine = withHostRules("throws.drl", """
                         package test.throwing;
                         import io.referralrules.api.facts.Sale;
                         rule "A rule that throws"
@@ -33,7 +36,7 @@ class HostRuleFailuresTest {
                         then
                             throw new IllegalArgumentException( "cannot handle " + $problem );
                         end
-                        """)));
+                        """);
 
         assertThatThrownBy(() -> engine.assess(CUSTOMER, TODAY))
                 .isInstanceOf(IllegalStateException.class)
@@ -43,8 +46,7 @@ class HostRuleFailuresTest {
 
     @Test
     void aVetoInsertedThroughTheRuntimeIsCreditedToTheRuleThatFired() {
-        ReferralReadinessEngine engine = ReferralRules.engine(Playbook.EARNED_TRUST.withHostRules("runtime-insert", "1",
-                RuleSource.of("runtime-insert.drl", """
+        ReferralReadinessEngine engine = withHostRules("runtime-insert.drl", """
                         package test.runtimeinsert;
                         import io.referralrules.api.facts.Customer;
                         import io.referralrules.engine.spi.AskVeto;
@@ -55,7 +57,7 @@ class HostRuleFailuresTest {
                         then
                             kcontext.getKieRuntime().insert( new AskVeto( "Customer " + $id + " is vetoed.", List.of( $id ) ) );
                         end
-                        """)));
+                        """);
 
         ReadinessAssessment a = engine.assess(CUSTOMER, TODAY);
 
