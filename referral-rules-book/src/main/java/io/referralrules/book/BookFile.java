@@ -50,8 +50,30 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
     private final Map<String, String> teams;
     private long index;
     private long lineNumber;
-    private BookItem next;
-    private boolean done;
+    /** The book's entries, one read ahead; the items are these entries, each read when it is taken. */
+    private final Iterator<BookEntry> entries = new Iterator<>() {
+        private BookEntry next;
+        private boolean done;
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = read();
+                done = next == null;
+            }
+            return next != null;
+        }
+
+        @Override
+        public BookEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            BookEntry entry = next;
+            next = null;
+            return entry;
+        }
+    };
     /** How the book is being read: {@code null} not yet, else as items or as {@link #entries()}. */
     private Boolean asEntries;
 
@@ -142,22 +164,13 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
     @Override
     public boolean hasNext() {
         readAs(false);
-        if (next == null && !done) {
-            BookEntry entry = read();
-            next = entry == null ? null : entry.read();
-            done = next == null;
-        }
-        return next != null;
+        return entries.hasNext();
     }
 
     @Override
     public BookItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        BookItem item = next;
-        next = null;
-        return item;
+        readAs(false);
+        return entries.next().read();
     }
 
     /**
@@ -170,29 +183,7 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
      */
     public Iterator<BookEntry> entries() {
         readAs(true);
-        return new Iterator<>() {
-            private BookEntry next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    next = read();
-                    done = next == null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public BookEntry next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                BookEntry entry = next;
-                next = null;
-                return entry;
-            }
-        };
+        return entries;
     }
 
     private void readAs(boolean entries) {
