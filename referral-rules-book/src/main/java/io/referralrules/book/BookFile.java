@@ -1,22 +1,14 @@
 package io.referralrules.book;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.json.ReferralJson;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -33,23 +25,48 @@ import java.util.TreeMap;
  *       {@code teams} (optional) maps account owners to teams for the report card.</li>
  * </ul>
  *
- * An entry that is not a valid snapshot becomes a failed {@link BookItem} naming its customer id (when it shows one),
- * its place ({@code book.ndjson:17}, {@code book.json $.customers[16]}) and the problem; the book goes on. A file
- * that is not a book at all (not JSON, no {@code customers} array) fails at once with an {@link InvalidInputException}.
+ * <p>Each entry reaches the JSON contract's strict reader ({@link ReferralJson#readBookEntry}) as the exact bytes it has
+ * in the file, so an entry reads the same in either format. <b>A bad entry never costs a good one</b>: an entry that is
+ * not a valid snapshot, not UTF-8, or longer than the limit ({@link #DEFAULT_MAX_ENTRY_BYTES} unless given) becomes a
+ * failed {@link BookItem} naming its customer id (when it shows one), its place ({@code book.ndjson:17},
+ * {@code book.json $.customers[16] (line 18)}) and the problem, and the book goes on. In a JSON book, where the
+ * structure itself is broken (an entry cut short, text between entries) the broken part is one failed item and reading
+ * goes on at the next entry; if nothing after it can be read, that item says so and {@link #readToEnd()} is false.
+ * Reading the file never throws once it is open: a read error also ends the book with a failed item saying where. A file
+ * that is not a book at all (not a JSON object with a {@code customers} array) fails at once, in {@link #open}, with an
+ * {@link InvalidInputException}.
  *
  * <p>Iterating the book reads each entry into a {@link BookItem}. {@link #entries()} instead gives the entries as they
- * stand in the file ({@link BookEntry}: text and place), for {@link BookAssessor#assessEntries}, which reads them on its
- * workers. A book is read one way or the other, not both.
+ * stand in the file ({@link BookEntry}: bytes and place), for {@link BookAssessor#assessEntries}, which reads them on its
+ * workers. A book is read one way or the other, not both. No message repeats an entry's text.
  */
 public final class BookFile implements Iterator<BookItem>, Closeable {
+    /** The largest entry (an NDJSON line, an element of a JSON book) read unless {@link #open(String, InputStream, long)} says otherwise: 16 MiB. */
+    public static final long DEFAULT_MAX_ENTRY_BYTES = 16L << 20;
+    /** The largest limit {@link #open(String, InputStream, long)} takes: 1 GiB. */
+    public static final long LARGEST_MAX_ENTRY_BYTES = 1L << 30;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Cuts a file into entries; never throws but {@link IOException}. */
+    interface EntryReader {
+        /** The next entry, or {@code null} at the end. */
+        BookEntry next() throws IOException;
+
+        /** Whether the whole file was read (no break ended it early). */
+        boolean readToEnd();
+
+        /** Where the reader is, for a message about a read error. */
+        String here();
+
+        /** Ends reading early, after a read error. */
+        void stop();
+    }
+
     private final String name;
-    private final BufferedReader lines;
-    private final JsonParser parser;
+    private final InputStream in;
+    private final EntryReader reader;
     private final Map<String, String> teams;
-    private long index;
-    private long lineNumber;
     /** The book's entries, one read ahead; the items are these entries, each read when it is taken. */
     private final Iterator<BookEntry> entries = new Iterator<>() {
         private BookEntry next;
@@ -77,88 +94,61 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
     /** How the book is being read: {@code null} not yet, else as items or as {@link #entries()}. */
     private Boolean asEntries;
 
-    private BookFile(String name, BufferedReader lines, JsonParser parser, Map<String, String> teams) {
+    private BookFile(String name, InputStream in, EntryReader reader, Map<String, String> teams) {
         this.name = name;
-        this.lines = lines;
-        this.parser = parser;
+        this.in = in;
+        this.reader = reader;
         this.teams = teams;
     }
 
     /**
-     * Opens a book; {@code name} decides the format ({@code .ndjson} or {@code .jsonl} for NDJSON, else JSON) and is
-     * used in messages. The stream is closed with the book.
+     * Opens a book with entries of at most {@link #DEFAULT_MAX_ENTRY_BYTES}; {@code name} decides the format
+     * ({@code .ndjson}, {@code .jsonl} or {@code -} for NDJSON, else JSON) and is used in messages. The stream is closed
+     * with the book.
+     *
+     * @throws InvalidInputException if a JSON book does not start as a book (it names the file and the JSON path)
      */
     public static BookFile open(String name, InputStream in) throws IOException {
+        return open(name, in, DEFAULT_MAX_ENTRY_BYTES);
+    }
+
+    /**
+     * Opens a book whose entries may be at most {@code maxEntryBytes} long: a longer entry fails alone ("is N bytes,
+     * more than the maximum M") and is skipped without being held in memory.
+     *
+     * @param maxEntryBytes from 1 to {@link #LARGEST_MAX_ENTRY_BYTES}
+     * @throws InvalidInputException if a JSON book does not start as a book (it names the file and the JSON path)
+     */
+    public static BookFile open(String name, InputStream in, long maxEntryBytes) throws IOException {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(in, "in");
-        if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.equals("-")) {
-            return new BookFile(name, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), null, Map.of());
+        if (maxEntryBytes < 1 || maxEntryBytes > LARGEST_MAX_ENTRY_BYTES) {
+            throw new IllegalArgumentException("maxEntryBytes must be from 1 to " + LARGEST_MAX_ENTRY_BYTES + ", was " + maxEntryBytes);
         }
-        JsonParser parser = new JsonFactory(MAPPER).createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.equals("-")) {
+            return new BookFile(name, in, new LineBookReader(name, in, maxEntryBytes), Map.of());
+        }
         try {
-            return new BookFile(name, null, parser, header(name, parser));
+            JsonBookReader reader = new JsonBookReader(name, in, maxEntryBytes);
+            return new BookFile(name, in, reader, reader.teams());
         } catch (IOException | RuntimeException e) {
-            parser.close();
+            in.close();
             throw e;
         }
-    }
-
-    /** Reads up to the {@code customers} array, taking {@code schemaVersion} and {@code teams} on the way. */
-    private static Map<String, String> header(String name, JsonParser parser) throws IOException {
-        Map<String, String> teams = new TreeMap<>();
-        try {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw bad(name, "$", "must be a JSON object with a \"customers\" array");
-            }
-            boolean versioned = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "schemaVersion" -> {
-                        if (value != JsonToken.VALUE_NUMBER_INT || parser.getIntValue() != ReferralJson.SCHEMA_VERSION) {
-                            throw bad(name, "$.schemaVersion", "must be " + ReferralJson.SCHEMA_VERSION + ", was " + parser.getText());
-                        }
-                        versioned = true;
-                    }
-                    case "teams" -> {
-                        JsonNode node = MAPPER.readTree(parser);
-                        if (!node.isObject()) {
-                            throw bad(name, "$.teams", "must be an object of owner id to team name");
-                        }
-                        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
-                            if (!e.getValue().isTextual()) {
-                                throw bad(name, "$.teams." + e.getKey(), "must be a team name, was " + e.getValue());
-                            }
-                            teams.put(e.getKey(), e.getValue().asText());
-                        }
-                    }
-                    case "customers" -> {
-                        if (value != JsonToken.START_ARRAY) {
-                            throw bad(name, "$.customers", "must be an array of customer snapshots");
-                        }
-                        if (!versioned) {
-                            throw bad(name, "$.schemaVersion", "is missing (it must come before \"customers\"); this reader understands "
-                                    + ReferralJson.SCHEMA_VERSION);
-                        }
-                        return teams;
-                    }
-                    default -> throw bad(name, "$." + field, "is not a known field (known: schemaVersion, teams, customers)");
-                }
-            }
-            throw bad(name, "$.customers", "is missing");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw bad(name, "$", "is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static InvalidInputException bad(String name, String path, String problem) {
-        return new InvalidInputException(name + ": " + path + " " + problem, path, problem);
     }
 
     /** Owner id to team name, from the file's {@code teams} (empty for NDJSON). */
     public Map<String, String> teams() {
         return teams;
+    }
+
+    /**
+     * Whether the whole file was read, once its entries are all taken. {@code false} when the rest of a JSON book could
+     * not be read after a break (a file cut short, a read error): the last entry delivered is then the failure that says
+     * where and why. Entries that failed on their own do not make it {@code false}.
+     */
+    public boolean readToEnd() {
+        return reader.readToEnd();
     }
 
     @Override
@@ -175,9 +165,9 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
 
     /**
      * The book's entries as they stand in the file, not read yet, one at a time: each line of an NDJSON book, each
-     * element of a JSON book's {@code customers}. Only the file is read here (an element of a JSON book is taken apart
-     * and written back as compact text, which {@link BookEntry#read()} then reads); a file that cannot be read throws
-     * {@link UncheckedIOException}, and a JSON book that is not valid JSON any more an {@link InvalidInputException}.
+     * element of a JSON book's {@code customers}, as its bytes. Only the file is read here; {@link BookEntry#read()}
+     * reads an entry. Taking entries never throws: a broken place, an entry over the limit and a read error each come
+     * as an entry that reads as a failure.
      *
      * @throws IllegalStateException if the book is already being read as items
      */
@@ -197,53 +187,18 @@ public final class BookFile implements Iterator<BookItem>, Closeable {
 
     private BookEntry read() {
         try {
-            return lines != null ? readLine() : readElement();
+            return reader.next();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
+            String place = reader.here();
+            reader.stop();
+            return BookEntry.unreadable(null, place, "cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the rest of the book is not read");
         }
-    }
-
-    private BookEntry readLine() throws IOException {
-        String line;
-        do {
-            line = lines.readLine();
-            lineNumber++;
-            if (line == null) {
-                return null;
-            }
-        } while (line.isBlank());
-        index++;
-        return new BookEntry(line, name + ":" + lineNumber);
-    }
-
-    private BookEntry readElement() throws IOException {
-        JsonToken token;
-        try {
-            token = parser.nextToken();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw bad(name, "$.customers[" + index + "]", "is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (token == JsonToken.END_ARRAY || token == null) {
-            return null;
-        }
-        String location = name + " $.customers[" + index++ + "]";
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(parser);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw bad(name, "$.customers[" + (index - 1) + "]", "is not valid JSON: " + e.getOriginalMessage());
-        }
-        return new BookEntry(MAPPER.writeValueAsString(node), location);
     }
 
     @Override
     public void close() throws IOException {
-        if (lines != null) {
-            lines.close();
-        }
-        if (parser != null) {
-            parser.close();
-        }
+        in.close();
     }
 
     /** Writes snapshots as an NDJSON book, one per line. */

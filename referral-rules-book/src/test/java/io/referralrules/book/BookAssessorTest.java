@@ -81,12 +81,12 @@ class BookAssessorTest {
     void entriesAreReadOnTheWorkersAndGiveWhatTheirItemsGive() {
         List<BookEntry> entries = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            entries.add(new BookEntry(io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(i)), "book.ndjson:" + (i + 1)));
+            entries.add(BookEntry.of(io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(i)), "book.ndjson:" + (i + 1)));
         }
-        String good = entries.get(3).json();
-        entries.set(3, new BookEntry(good.replaceFirst("\"date\":\"\\d{4}-\\d{2}-\\d{2}\"", "\"date\":\"2026-13-01\""), "book.ndjson:4"));
-        entries.set(17, new BookEntry("{\"customer\": ", "book.ndjson:18"));
-        entries.set(18, new BookEntry("{\"customer\":{\"id\":\"C-NO-TYPE\",\"ownerId\":\"rep-01\"}}", "book.ndjson:19"));
+        String good = io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(3));
+        entries.set(3, BookEntry.of(good.replaceFirst("\"date\":\"\\d{4}-\\d{2}-\\d{2}\"", "\"date\":\"2026-13-01\""), "book.ndjson:4"));
+        entries.set(17, BookEntry.of("{\"customer\": ", "book.ndjson:18"));
+        entries.set(18, BookEntry.of("{\"customer\":{\"id\":\"C-NO-TYPE\",\"ownerId\":\"rep-01\"}}", "book.ndjson:19"));
         List<BookItem> items = entries.stream().map(BookEntry::read).toList();
         for (int threads : new int[] {1, 2}) {
             List<BookResult> fromEntries = new ArrayList<>();
@@ -112,7 +112,7 @@ class BookAssessorTest {
     @Test
     void aSourceOfEntriesThatThrowsCostsOnlyThatEntry() {
         Iterator<BookEntry> book = BOOK.subList(0, 5).stream()
-                .map(s -> new BookEntry(io.referralrules.json.ReferralJson.writeBookEntry(s), "book.ndjson")).iterator();
+                .map(s -> BookEntry.of(io.referralrules.json.ReferralJson.writeBookEntry(s), "book.ndjson")).iterator();
         int[] taken = {0};
         Iterator<BookEntry> flaky = new Iterator<>() {
             @Override
@@ -144,9 +144,9 @@ class BookAssessorTest {
     void whatTheWorkersPrepareComesWithEachResultInOrder() {
         List<BookEntry> entries = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            entries.add(new BookEntry(io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(i)), "book.ndjson:" + (i + 1)));
+            entries.add(BookEntry.of(io.referralrules.json.ReferralJson.writeBookEntry(BOOK.get(i)), "book.ndjson:" + (i + 1)));
         }
-        entries.set(7, new BookEntry("not json", "book.ndjson:8"));
+        entries.set(7, BookEntry.of("not json", "book.ndjson:8"));
         List<String> preparedOn = Collections.synchronizedList(new ArrayList<>());
         List<String> delivered = new ArrayList<>();
         List<BookResult> results = new ArrayList<>();

@@ -79,8 +79,8 @@ class BookFileTest {
             book.entries().forEachRemaining(entries::add);
         }
 
-        assertThat(entries).containsExactly(new BookEntry(good, "book.ndjson:1"), new BookEntry(badDate, "book.ndjson:3"),
-                new BookEntry("{\"customer\": ", "book.ndjson:4"), new BookEntry(good, "book.ndjson:5"));
+        assertThat(entries).containsExactly(BookEntry.of(good, "book.ndjson:1"), BookEntry.of(badDate, "book.ndjson:3"),
+                BookEntry.of("{\"customer\": ", "book.ndjson:4"), BookEntry.of(good, "book.ndjson:5"));
         assertThat(entries.stream().map(BookEntry::read).toList()).isEqualTo(read("book.ndjson", content));
     }
 
@@ -93,7 +93,7 @@ class BookFileTest {
         try (BookFile book = BookFile.open("book.json", new ByteArrayInputStream(bytes))) {
             List<BookEntry> entries = new ArrayList<>();
             book.entries().forEachRemaining(entries::add);
-            assertThat(entries).extracting(BookEntry::location).startsWith("book.json $.customers[0]", "book.json $.customers[1]");
+            assertThat(entries).extracting(BookEntry::location).startsWith("book.json $.customers[0] (line 5)", "book.json $.customers[1] (line 6)");
             assertThat(entries.stream().map(BookEntry::read).toList()).isEqualTo(read("book.json", out.toString()));
             assertThat(book.teams()).containsExactly(java.util.Map.entry("rep-01", "North"));
         }
