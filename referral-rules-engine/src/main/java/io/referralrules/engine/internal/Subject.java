@@ -39,7 +39,8 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
                       List<IndustryEvent> industryEvents, List<PositioningConversation> positioningConversations,
                       List<FeedbackAnswer> feedbackAnswers, List<SurveyScore> surveyScores, List<Complaint> complaints,
                       List<ReferralAsk> asks, List<Introduction> introductions, List<FollowUp> followUps,
-                      List<ReferredSale> referredSales, Sale latestSale, LocalDate firstSaleDate, Window window) {
+                      List<ReferredSale> referredSales, Sale latestSale, LocalDate firstSaleDate,
+                      Chronology<ReferralAsk> askOrder, Window window) {
 
     /** The snapshot as it stood on {@code asOf}, assessed on that day under the policy. */
     public static Subject of(CustomerSnapshot s, LocalDate asOf, ReadinessPolicy policy) {
@@ -56,19 +57,21 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
                 first = sale.date();
             }
         }
+        List<ReferralAsk> asks = upTo(s.asks(), asOf, null);
         return new Subject(s.customer(), sales, upTo(s.serviceInteractions(), asOf, null),
                 upTo(s.proactiveActions(), asOf, null), upTo(s.extraValues(), asOf, null),
                 upTo(s.referralsGiven(), asOf, null), upTo(s.socialTouches(), asOf, null),
                 upTo(s.industryEvents(), asOf, null), upTo(s.positioningConversations(), asOf, null),
                 upTo(s.feedbackAnswers(), asOf, null), upTo(s.surveyScores(), asOf, null),
                 upTo(s.complaints(), asOf, c -> after(c.resolvedOn(), asOf) ? new Complaint(c.id(), c.date(), null) : c),
-                upTo(s.asks(), asOf, null),
+                asks,
                 upTo(s.introductions(), asOf, i -> after(i.confirmedOn(), asOf) || after(i.prospectContactedOn(), asOf)
                         ? new Introduction(i.id(), i.date(), i.askId(), i.prospectId(), i.channel(),
                                 after(i.confirmedOn(), asOf) ? null : i.confirmedOn(),
                                 after(i.prospectContactedOn(), asOf) ? null : i.prospectContactedOn())
                         : i),
-                upTo(s.followUps(), asOf, null), upTo(s.referredSales(), asOf, null), latest, first, Window.of(policy, asOf));
+                upTo(s.followUps(), asOf, null), upTo(s.referredSales(), asOf, null), latest, first,
+                Chronology.ofAsks(asks), Window.of(policy, asOf));
     }
 
     /**
@@ -78,7 +81,7 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
     public Subject on(LocalDate day) {
         return new Subject(customer, sales, serviceInteractions, proactiveActions, extraValues, referralsGiven, socialTouches,
                 industryEvents, positioningConversations, feedbackAnswers, surveyScores, complaints, asks, introductions,
-                followUps, referredSales, latestSale, firstSaleDate, Window.of(window.policy(), day));
+                followUps, referredSales, latestSale, firstSaleDate, askOrder, Window.of(window.policy(), day));
     }
 
     /** Identity: two subjects are two customers being assessed, whatever they hold. */
