@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  *
  * <p>The constructor rejects a snapshot that cannot be true with an {@link InvalidInputException} naming the
  * field: a {@code null} element, two facts of one kind with the same id, or a follow-up, referred sale or
- * introduction that points at an id the snapshot does not hold.
+ * introduction that points at an id the snapshot does not hold; and one of more than
+ * {@link Limits#MAX_FACTS_PER_CUSTOMER} facts (all kinds together), naming the customer and the count (its path is
+ * empty: the snapshot as a whole).
  *
  * <pre>{@code
  * CustomerSnapshot snapshot = CustomerSnapshot.builder(new Customer("C-1", CustomerType.BUSINESS, "rep-7", null))
@@ -70,6 +72,14 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
     public CustomerSnapshot {
         if (customer == null) {
             throw invalid("customer", "must not be null");
+        }
+        long facts = Stream.of(sales, serviceInteractions, proactiveActions, extraValues, referralsGiven, socialTouches,
+                        industryEvents, positioningConversations, feedbackAnswers, surveyScores, complaints, asks,
+                        introductions, followUps, referredSales)
+                .filter(Objects::nonNull).mapToLong(List::size).sum();
+        if (facts > Limits.MAX_FACTS_PER_CUSTOMER) {
+            String problem = "has " + facts + " facts, at most " + Limits.MAX_FACTS_PER_CUSTOMER + " per customer (id=" + customer.id() + ")";
+            throw new InvalidInputException("CustomerSnapshot " + problem, "", problem);
         }
         sales = checked("sales", sales);
         serviceInteractions = checked("serviceInteractions", serviceInteractions);
@@ -146,9 +156,13 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
                 referredSales).flatMap(List::stream);
     }
 
-    /** Starts a snapshot of the given customer. */
+    /**
+     * Starts a snapshot of the given customer.
+     *
+     * @throws NullPointerException if {@code customer} is {@code null}
+     */
     public static Builder builder(Customer customer) {
-        return new Builder(customer);
+        return new Builder(Objects.requireNonNull(customer, "customer"));
     }
 
     /** A builder pre-filled with this snapshot's facts, to add more. */
@@ -181,7 +195,11 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
             this.customer = customer;
         }
 
-        /** Adds one fact to the list of its kind. */
+        /**
+         * Adds one fact to the list of its kind.
+         *
+         * @throws NullPointerException if {@code fact} is {@code null}
+         */
         public Builder add(Fact fact) {
             Objects.requireNonNull(fact, "fact");
             if (fact instanceof Sale f) {
@@ -220,9 +238,13 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
             return this;
         }
 
-        /** Adds several facts, each to the list of its kind. */
+        /**
+         * Adds several facts, each to the list of its kind.
+         *
+         * @throws NullPointerException if {@code facts} or one of them is {@code null}
+         */
         public Builder addAll(Iterable<? extends Fact> facts) {
-            facts.forEach(this::add);
+            Objects.requireNonNull(facts, "facts").forEach(this::add);
             return this;
         }
 

@@ -25,12 +25,14 @@ public record NextAction(ActionType type, LocalDate dueDate, int overdueDays, St
         Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(reason, "reason");
         if (overdueDays < 0) {
-            throw new IllegalArgumentException("NextAction.overdueDays must not be negative, was " + overdueDays);
+            String problem = "must not be negative, was " + overdueDays;
+            throw new InvalidInputException("NextAction.overdueDays " + problem, "overdueDays", problem);
         }
         if (talkTrack != null && talkTrack.isBlank()) {
-            throw new IllegalArgumentException("NextAction.talkTrack must be null or non-blank, was '" + talkTrack + "'");
+            String problem = "must be null or non-blank, was '" + talkTrack + "'";
+            throw new InvalidInputException("NextAction.talkTrack " + problem, "talkTrack", problem);
         }
-        prospectHints = List.copyOf(prospectHints);
+        prospectHints = List.copyOf(Objects.requireNonNull(prospectHints, "prospectHints"));
     }
 
     /** An action without a talk track or prospect hints. */

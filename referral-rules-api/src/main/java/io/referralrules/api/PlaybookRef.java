@@ -10,11 +10,12 @@ package io.referralrules.api;
 public record PlaybookRef(String id, String version) {
     public PlaybookRef {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("PlaybookRef.id must not be blank, was " + (id == null ? "null" : "'" + id + "'"));
+            String problem = "must not be blank, was " + (id == null ? "null" : "'" + id + "'");
+            throw new InvalidInputException("PlaybookRef.id " + problem, "id", problem);
         }
         if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("PlaybookRef.version must not be blank, was "
-                    + (version == null ? "null" : "'" + version + "'") + " (id=" + id + ")");
+            String problem = "must not be blank, was " + (version == null ? "null" : "'" + version + "'") + " (id=" + id + ")";
+            throw new InvalidInputException("PlaybookRef.version " + problem, "version", problem);
         }
     }
 

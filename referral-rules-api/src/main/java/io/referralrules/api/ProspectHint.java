@@ -17,6 +17,6 @@ import java.util.Objects;
 public record ProspectHint(ProspectCircle circle, String detail, List<String> evidence) {
     public ProspectHint {
         Objects.requireNonNull(circle, "circle");
-        evidence = List.copyOf(evidence);
+        evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
     }
 }

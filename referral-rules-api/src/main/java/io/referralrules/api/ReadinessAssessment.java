@@ -36,13 +36,13 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
         Objects.requireNonNull(playbook, "playbook");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(stageReason, "stageReason");
-        trustBuilders = List.copyOf(trustBuilders);
-        actions = List.copyOf(actions);
-        warnings = List.copyOf(warnings);
-        whyNot = List.copyOf(whyNot);
+        trustBuilders = List.copyOf(Objects.requireNonNull(trustBuilders, "trustBuilders"));
+        actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+        whyNot = List.copyOf(Objects.requireNonNull(whyNot, "whyNot"));
         Objects.requireNonNull(earliestAsk, "earliestAsk");
-        reasons = List.copyOf(reasons);
-        firedRules = List.copyOf(firedRules);
+        reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
+        firedRules = List.copyOf(Objects.requireNonNull(firedRules, "firedRules"));
     }
 
     /** The first action of the given type, if any. */
@@ -52,11 +52,13 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
 
     /** The actions of the given type, by due date. */
     public List<NextAction> actions(ActionType type) {
+        Objects.requireNonNull(type, "type");
         return actions.stream().filter(a -> a.type() == type).toList();
     }
 
     /** The warnings of the given type, by date. */
     public List<Warning> warnings(WarningType type) {
+        Objects.requireNonNull(type, "type");
         return warnings.stream().filter(w -> w.type() == type).toList();
     }
 
@@ -67,11 +69,13 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
 
     /** The unmet conditions of one kind. */
     public List<Obstacle> whyNot(ObstacleKind kind) {
+        Objects.requireNonNull(kind, "kind");
         return whyNot.stream().filter(o -> o.kind() == kind).toList();
     }
 
     /** The result for one trust builder, if the customer has a relationship. */
     public Optional<TrustBuilderResult> trustBuilder(TrustBuilder builder) {
+        Objects.requireNonNull(builder, "builder");
         return trustBuilders.stream().filter(t -> t.builder() == builder).findFirst();
     }
 }

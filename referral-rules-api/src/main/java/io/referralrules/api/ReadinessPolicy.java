@@ -15,7 +15,8 @@ import java.util.Set;
  * post-sale-momentum. {@code io.referralrules.json.PolicyJson} (referral-rules-json) reads a policy from a JSON file.
  *
  * <p>The constructor (and so {@link Builder#build()}) throws an {@link InvalidInputException} naming the field when a
- * value is impossible: a negative window, a rating off the 1-5 scale, more builders required than exist, a detractor
+ * value is impossible: a negative window, a day count above {@link Limits#MAX_POLICY_DAYS} (so that no date
+ * arithmetic on dates within {@link Limits} can overflow), a rating off the 1-5 scale, more builders required than exist, a detractor
  * cut-off at or above the promoter one, a window longer than the look-back it is measured in.
  *
  * <p>Day windows are counted in whole days and are inclusive: "within N days" of an event means on the event's day or
@@ -79,9 +80,9 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
             3, 7, 30);
 
     public ReadinessPolicy {
-        nonNegative("positioningWindowDays", positioningWindowDays);
-        nonNegative("positioningDueDays", positioningDueDays);
-        nonNegative("lookbackDays", lookbackDays);
+        days("positioningWindowDays", positioningWindowDays);
+        days("positioningDueDays", positioningDueDays);
+        days("lookbackDays", lookbackDays);
         nonNegative("serviceMinInteractions", serviceMinInteractions);
         if (!(serviceMinAverageRating >= 1.0 && serviceMinAverageRating <= 5.0)) {
             throw invalid("serviceMinAverageRating", "must be between 1.0 and 5.0, was " + serviceMinAverageRating);
@@ -101,7 +102,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         mandatoryTrustBuilders = mandatoryTrustBuilders.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(TrustBuilder.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(mandatoryTrustBuilders));
-        nonNegative("feedbackWindowDays", feedbackWindowDays);
+        days("feedbackWindowDays", feedbackWindowDays);
         nonNegative("greenLightsRequired", greenLightsRequired);
         if (npsPromoterMin < 0 || npsPromoterMin > 10) {
             throw invalid("npsPromoterMin", "must be between 0 and 10, was " + npsPromoterMin);
@@ -110,16 +111,16 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
             throw invalid("npsDetractorMax", "must be between -1 (no detractors) and npsPromoterMin - 1 ("
                     + (npsPromoterMin - 1) + "), was " + npsDetractorMax);
         }
-        nonNegative("complaintVetoDays", complaintVetoDays);
-        nonNegative("prematureAskDays", prematureAskDays);
-        nonNegative("pushyChaseDays", pushyChaseDays);
-        nonNegative("titForTatDays", titForTatDays);
-        nonNegative("askCoolDownDays", askCoolDownDays);
-        nonNegative("introductionWaitDays", introductionWaitDays);
-        nonNegative("thankReferrerDays", thankReferrerDays);
-        nonNegative("statusReportDays", statusReportDays);
-        nonNegative("thankYouGiftDays", thankYouGiftDays);
-        nonNegative("momentumWindowDays", momentumWindowDays);
+        days("complaintVetoDays", complaintVetoDays);
+        days("prematureAskDays", prematureAskDays);
+        days("pushyChaseDays", pushyChaseDays);
+        days("titForTatDays", titForTatDays);
+        days("askCoolDownDays", askCoolDownDays);
+        days("introductionWaitDays", introductionWaitDays);
+        days("thankReferrerDays", thankReferrerDays);
+        days("statusReportDays", statusReportDays);
+        days("thankYouGiftDays", thankYouGiftDays);
+        days("momentumWindowDays", momentumWindowDays);
         // green lights are only looked for within the look-back: a longer window would be cut short without a word
         withinLookback("feedbackWindowDays", feedbackWindowDays, lookbackDays);
         withinLookback("momentumWindowDays", momentumWindowDays, lookbackDays);
@@ -128,6 +129,14 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
     private static void nonNegative(String field, int value) {
         if (value < 0) {
             throw invalid(field, "must not be negative, was " + value);
+        }
+    }
+
+    /** A day count: never negative, and at most {@link Limits#MAX_POLICY_DAYS} so no date arithmetic can overflow. */
+    private static void days(String field, int value) {
+        nonNegative(field, value);
+        if (value > Limits.MAX_POLICY_DAYS) {
+            throw invalid(field, "must be between 0 and " + Limits.MAX_POLICY_DAYS + " days, was " + value);
         }
     }
 
@@ -148,7 +157,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
 
     /** Whether the builder must be met for trust to be earned. */
     public boolean mandatory(TrustBuilder builder) {
-        return mandatoryTrustBuilders.contains(builder);
+        return mandatoryTrustBuilders.contains(Objects.requireNonNull(builder, "builder"));
     }
 
     /** The minimum count of facts a builder needs (for service quality, the minimum number of interactions). */
@@ -244,7 +253,10 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         /** @see ReadinessPolicy#trustBuildersRequired() */
         public Builder trustBuildersRequired(int v) { trustBuildersRequired = v; return this; }
         /** @see ReadinessPolicy#mandatoryTrustBuilders() */
-        public Builder mandatoryTrustBuilders(Set<TrustBuilder> v) { mandatoryTrustBuilders = v; return this; }
+        public Builder mandatoryTrustBuilders(Set<TrustBuilder> v) {
+            mandatoryTrustBuilders = Objects.requireNonNull(v, "mandatoryTrustBuilders");
+            return this;
+        }
         /** @see ReadinessPolicy#feedbackWindowDays() */
         public Builder feedbackWindowDays(int v) { feedbackWindowDays = v; return this; }
         /** @see ReadinessPolicy#greenLightsRequired() */

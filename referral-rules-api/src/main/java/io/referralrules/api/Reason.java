@@ -18,6 +18,6 @@ public record Reason(String rule, String file, String message, List<String> evid
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");
-        evidence = List.copyOf(evidence);
+        evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
     }
 }

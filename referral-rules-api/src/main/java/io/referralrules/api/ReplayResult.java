@@ -17,7 +17,7 @@ public record ReplayResult(DecisionRecord record, ReadinessAssessment replayed, 
     public ReplayResult {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(replayed, "replayed");
-        differences = List.copyOf(differences);
+        differences = List.copyOf(Objects.requireNonNull(differences, "differences"));
     }
 
     /** Whether the replay used the same rules and thresholds and gave the same answer. */

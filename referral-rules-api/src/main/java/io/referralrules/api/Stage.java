@@ -29,6 +29,6 @@ public enum Stage {
 
     /** Whether this stage wins over {@code other} when both apply: it is listed before it. */
     public boolean outranks(Stage other) {
-        return ordinal() < other.ordinal();
+        return ordinal() < java.util.Objects.requireNonNull(other, "other").ordinal();
     }
 }

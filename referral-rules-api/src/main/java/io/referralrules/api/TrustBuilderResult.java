@@ -15,6 +15,6 @@ public record TrustBuilderResult(TrustBuilder builder, boolean met, List<String>
     public TrustBuilderResult {
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(reason, "reason");
-        evidence = List.copyOf(evidence);
+        evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
     }
 }

@@ -13,7 +13,8 @@ import java.time.LocalDate;
 public record Complaint(String id, LocalDate date, LocalDate resolvedOn) implements Fact {
     public Complaint {
         Checks.id("Complaint", id);
-        Checks.required("Complaint", id, "date", date);
+        Checks.date("Complaint", id, "date", date);
+        Checks.optionalDate("Complaint", id, "resolvedOn", resolvedOn);
         Checks.notBefore("Complaint", id, "resolvedOn", resolvedOn, "date", date);
     }
 }

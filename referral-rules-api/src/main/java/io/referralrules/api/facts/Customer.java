@@ -2,6 +2,7 @@ package io.referralrules.api.facts;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +31,7 @@ public record Customer(String id, CustomerType type, String ownerId, String disp
                 throw Checks.invalid("Customer", "attributes", "has a blank key " + Checks.quote(e.getKey()) + " (id=" + id + ")");
             }
             if (e.getValue() == null) {
-                throw Checks.invalid("Customer", "attributes." + e.getKey(), "must not be null (id=" + id + ")");
+                throw Checks.invalid("Customer", "attributes." + Checks.key(e.getKey()), "must not be null (id=" + id + ")");
             }
         }
         // sorted by key, so iteration (and JSON, hashes, messages) is the same on every JVM
@@ -44,6 +45,6 @@ public record Customer(String id, CustomerType type, String ownerId, String disp
 
     /** The value of one host attribute, or {@code null} when the host did not set it. */
     public String attribute(String key) {
-        return attributes.get(key);
+        return attributes.get(Objects.requireNonNull(key, "key"));
     }
 }

@@ -12,6 +12,6 @@ import java.time.LocalDate;
 public record ExtraValue(String id, LocalDate date, String description) implements Fact {
     public ExtraValue {
         Checks.id("ExtraValue", id);
-        Checks.required("ExtraValue", id, "date", date);
+        Checks.date("ExtraValue", id, "date", date);
     }
 }

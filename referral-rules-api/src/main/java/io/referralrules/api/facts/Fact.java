@@ -7,7 +7,9 @@ import java.time.LocalDate;
  * explanations can cite it, and the day it happened.
  *
  * <p>Day precision is enough for the method: all dates are {@link LocalDate}s in the host's business time zone,
- * and every window the rules use is counted in whole days. A fact dated after the assessment day is treated as
+ * and every window the rules use is counted in whole days. Every date of a fact lies within
+ * {@link io.referralrules.api.Limits#EARLIEST_DATE} and {@link io.referralrules.api.Limits#LATEST_DATE} (the years
+ * 1900-2999), so no window added to it can overflow. A fact dated after the assessment day is treated as
  * not yet happened, so the same snapshot can be re-assessed as of any earlier day.
  */
 public sealed interface Fact permits Sale, ServiceInteraction, ProactiveAction, ExtraValue, ReferralGiven, SocialTouch,

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 public record FeedbackAnswer(String id, LocalDate date, String question, FeedbackSignal signal) implements Fact {
     public FeedbackAnswer {
         Checks.id("FeedbackAnswer", id);
-        Checks.required("FeedbackAnswer", id, "date", date);
+        Checks.date("FeedbackAnswer", id, "date", date);
         Checks.required("FeedbackAnswer", id, "signal", signal);
     }
 }

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 public record FollowUp(String id, LocalDate date, String introductionId, FollowUpType type) implements Fact {
     public FollowUp {
         Checks.id("FollowUp", id);
-        Checks.required("FollowUp", id, "date", date);
+        Checks.date("FollowUp", id, "date", date);
         Checks.required("FollowUp", id, "introductionId", introductionId);
         Checks.optionalRef("FollowUp", id, "introductionId", introductionId);
         Checks.required("FollowUp", id, "type", type);

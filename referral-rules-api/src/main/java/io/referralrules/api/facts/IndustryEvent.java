@@ -13,10 +13,7 @@ import java.time.LocalDate;
 public record IndustryEvent(String id, LocalDate date, String name) implements Fact {
     public IndustryEvent {
         Checks.id("IndustryEvent", id);
-        Checks.required("IndustryEvent", id, "date", date);
-        Checks.required("IndustryEvent", id, "name", name);
-        if (name.isBlank()) {
-            throw Checks.invalid("IndustryEvent", "name", "must not be blank, was '" + name + "' (id=" + id + ")");
-        }
+        Checks.date("IndustryEvent", id, "date", date);
+        Checks.nonBlankText("IndustryEvent", id, "name", name);
     }
 }

@@ -19,12 +19,14 @@ public record Introduction(String id, LocalDate date, String askId, String prosp
                            LocalDate confirmedOn, LocalDate prospectContactedOn) implements Fact {
     public Introduction {
         Checks.id("Introduction", id);
-        Checks.required("Introduction", id, "date", date);
+        Checks.date("Introduction", id, "date", date);
         Checks.optionalRef("Introduction", id, "askId", askId);
         Checks.required("Introduction", id, "prospectId", prospectId);
         Checks.optionalRef("Introduction", id, "prospectId", prospectId);
         Checks.required("Introduction", id, "channel", channel);
+        Checks.optionalDate("Introduction", id, "confirmedOn", confirmedOn);
         Checks.notBefore("Introduction", id, "confirmedOn", confirmedOn, "date", date);
+        Checks.optionalDate("Introduction", id, "prospectContactedOn", prospectContactedOn);
         Checks.notBefore("Introduction", id, "prospectContactedOn", prospectContactedOn, "date", date);
     }
 }

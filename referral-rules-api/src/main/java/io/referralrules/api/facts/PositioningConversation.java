@@ -12,6 +12,6 @@ import java.time.LocalDate;
 public record PositioningConversation(String id, LocalDate date) implements Fact {
     public PositioningConversation {
         Checks.id("PositioningConversation", id);
-        Checks.required("PositioningConversation", id, "date", date);
+        Checks.date("PositioningConversation", id, "date", date);
     }
 }

@@ -12,6 +12,6 @@ import java.time.LocalDate;
 public record ProactiveAction(String id, LocalDate date, String description) implements Fact {
     public ProactiveAction {
         Checks.id("ProactiveAction", id);
-        Checks.required("ProactiveAction", id, "date", date);
+        Checks.date("ProactiveAction", id, "date", date);
     }
 }

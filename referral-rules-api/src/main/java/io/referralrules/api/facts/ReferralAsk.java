@@ -12,7 +12,7 @@ import java.time.LocalDate;
 public record ReferralAsk(String id, LocalDate date, AskType type) implements Fact {
     public ReferralAsk {
         Checks.id("ReferralAsk", id);
-        Checks.required("ReferralAsk", id, "date", date);
+        Checks.date("ReferralAsk", id, "date", date);
         Checks.required("ReferralAsk", id, "type", type);
     }
 }

@@ -12,6 +12,6 @@ import java.time.LocalDate;
 public record ReferralGiven(String id, LocalDate date, String description) implements Fact {
     public ReferralGiven {
         Checks.id("ReferralGiven", id);
-        Checks.required("ReferralGiven", id, "date", date);
+        Checks.date("ReferralGiven", id, "date", date);
     }
 }

@@ -14,9 +14,9 @@ import java.time.LocalDate;
 public record ReferredSale(String id, LocalDate date, String introductionId, BigDecimal amount) implements Fact {
     public ReferredSale {
         Checks.id("ReferredSale", id);
-        Checks.required("ReferredSale", id, "date", date);
+        Checks.date("ReferredSale", id, "date", date);
         Checks.required("ReferredSale", id, "introductionId", introductionId);
         Checks.optionalRef("ReferredSale", id, "introductionId", introductionId);
-        Checks.nonNegative("ReferredSale", id, "amount", amount);
+        amount = Checks.amount("ReferredSale", id, "amount", amount);
     }
 }

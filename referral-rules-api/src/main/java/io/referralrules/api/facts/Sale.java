@@ -14,7 +14,7 @@ import java.time.LocalDate;
 public record Sale(String id, LocalDate date, BigDecimal amount, String problemSolved) implements Fact {
     public Sale {
         Checks.id("Sale", id);
-        Checks.required("Sale", id, "date", date);
-        Checks.nonNegative("Sale", id, "amount", amount);
+        Checks.date("Sale", id, "date", date);
+        amount = Checks.amount("Sale", id, "amount", amount);
     }
 }

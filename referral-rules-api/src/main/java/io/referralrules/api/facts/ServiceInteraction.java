@@ -21,7 +21,7 @@ public record ServiceInteraction(String id, LocalDate date, Integer satisfaction
 
     public ServiceInteraction {
         Checks.id("ServiceInteraction", id);
-        Checks.required("ServiceInteraction", id, "date", date);
+        Checks.date("ServiceInteraction", id, "date", date);
         Checks.required("ServiceInteraction", id, "status", status);
         if (satisfaction != null) {
             Checks.range("ServiceInteraction", id, "satisfaction", satisfaction, MIN_RATING, MAX_RATING);

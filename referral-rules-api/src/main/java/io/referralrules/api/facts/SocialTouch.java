@@ -12,6 +12,6 @@ import java.time.LocalDate;
 public record SocialTouch(String id, LocalDate date, String description) implements Fact {
     public SocialTouch {
         Checks.id("SocialTouch", id);
-        Checks.required("SocialTouch", id, "date", date);
+        Checks.date("SocialTouch", id, "date", date);
     }
 }

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 public record SurveyScore(String id, LocalDate date, SurveyType type, int score) implements Fact {
     public SurveyScore {
         Checks.id("SurveyScore", id);
-        Checks.required("SurveyScore", id, "date", date);
+        Checks.date("SurveyScore", id, "date", date);
         Checks.required("SurveyScore", id, "type", type);
         Checks.range("SurveyScore", id, "score", score, type.min(), type.max());
     }
