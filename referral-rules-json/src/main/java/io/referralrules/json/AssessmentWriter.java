@@ -121,7 +121,7 @@ public final class AssessmentWriter implements Flushable, Closeable {
 
     /** Writes text as it is: a line end, an array's bracket or comma. */
     public void writeRaw(String text) throws IOException {
-        gen.writeRaw(text);
+        gen.writeRaw(Objects.requireNonNull(text, "text"));
     }
 
     /** Writes out what is buffered and flushes the writer. */

@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.ReadinessPolicy;
-import io.referralrules.api.TrustBuilder;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +45,15 @@ import static io.referralrules.json.JsonText.invalid;
  * a trust builder), a missing value ({@code null}), a repeated key and an impossible value (a negative window, a
  * detractor cut-off at or above the promoter one) are each rejected with an {@link InvalidInputException} whose
  * message names the source and the JSON path, e.g. {@code tenants/acme.json: $.askCoolDownDays must not be negative,
- * was -5}.
+ * was -5}. Values are checked as {@link ReferralJson} checks them (exact JSON types, exact enum names, whole numbers
+ * that fit), day counts are at most {@link io.referralrules.api.Limits#MAX_POLICY_DAYS}, and a file is decoded as
+ * UTF-8 strictly (a bad byte is reported with its offset and line).
  */
 public final class PolicyJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // numbers as written, so a value too large for its field is reported as written (1E+400, not Infinity)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -63,11 +69,14 @@ public final class PolicyJson {
     /**
      * Reads a policy file (UTF-8) on top of a base policy.
      *
-     * @throws InvalidInputException if the file is not a valid policy; the message names the file and the JSON path
+     * @throws InvalidInputException if the file is not UTF-8 (naming the offset and line of the first bad byte) or not
+     *                               a valid policy; the message names the file and the JSON path
      * @throws IOException           if the file cannot be read
      */
     public static ReadinessPolicy read(Path file, ReadinessPolicy base) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), base);
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(base, "base");
+        return parse(ReferralJson.decodeUtf8(Files.readAllBytes(file), file.toString()), file.toString(), base);
     }
 
     /**
@@ -85,14 +94,19 @@ public final class PolicyJson {
         ObjectNode overrides = JsonText.object(MAPPER, json, source, " of thresholds");
         ObjectNode merged = MAPPER.valueToTree(base);
         Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+        int position = 0;
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            position++;
             String key = field.getKey();
             JsonNode defaultValue = merged.get(key);
             if (defaultValue == null) {
-                throw invalid(source, "$." + key, "is not a policy threshold" + suggestion(key, merged));
+                throw invalid(source, "$" + JsonText.key(key, position), "is not a policy threshold" + suggestion(key, merged));
             }
-            checkType(source, key, field.getValue(), defaultValue);
+            if (field.getValue().isNull()) {
+                throw invalid(source, "$." + key, "must not be null; leave the key out to keep " + defaultValue);
+            }
+            Shapes.check(source, "$." + key, field.getValue(), THRESHOLDS.get(key));
             merged.set(key, field.getValue());
         }
         try {
@@ -101,9 +115,10 @@ public final class PolicyJson {
             if (e.getCause() instanceof InvalidInputException bad) {
                 throw invalid(source, "$." + bad.path(), bad.problem());
             }
-            throw invalid(source, "$", "is not a valid policy: " + e.getOriginalMessage());
+            throw invalid(source, "$", "is not a valid policy");
         } catch (JacksonException e) {
-            throw invalid(source, "$", "is not a valid policy: " + e.getOriginalMessage());
+            // every value was checked against its threshold's type above; a safety net that never repeats a value
+            throw invalid(source, "$", "is not a valid policy");
         }
     }
 
@@ -119,33 +134,9 @@ public final class PolicyJson {
         }
     }
 
-    /** The value must have the JSON type of the threshold it replaces; names inside arrays are checked on binding. */
-    private static void checkType(String source, String key, JsonNode value, JsonNode defaultValue) {
-        String path = "$." + key;
-        if (value.isNull()) {
-            throw invalid(source, path, "must not be null; leave the key out to keep " + defaultValue);
-        }
-        if (defaultValue.isIntegralNumber()) {
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                throw invalid(source, path, "must be a whole number, was " + value);
-            }
-        } else if (defaultValue.isNumber()) {
-            if (!value.isNumber()) {
-                throw invalid(source, path, "must be a number, was " + value);
-            }
-        } else if (defaultValue.isArray()) {
-            if (!value.isArray()) {
-                throw invalid(source, path, "must be an array of trust builders, was " + value);
-            }
-            List<String> known = Arrays.stream(TrustBuilder.values()).map(Enum::name).toList();
-            for (int i = 0; i < value.size(); i++) {
-                JsonNode element = value.get(i);
-                if (!element.isTextual() || !known.contains(element.asText())) {
-                    throw invalid(source, path + "[" + i + "]", "must be one of " + known + ", was " + element);
-                }
-            }
-        }
-    }
+    /** Each threshold's Java type, by name, for the typed check of the values a file gives. */
+    private static final Map<String, Type> THRESHOLDS = Arrays.stream(ReadinessPolicy.class.getRecordComponents())
+            .collect(Collectors.toUnmodifiableMap(RecordComponent::getName, RecordComponent::getGenericType));
 
     private static String suggestion(String key, ObjectNode known) {
         List<String> names = new ArrayList<>();

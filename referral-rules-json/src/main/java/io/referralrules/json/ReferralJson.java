@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -31,26 +29,17 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-import static io.referralrules.json.JsonText.at;
 import static io.referralrules.json.JsonText.invalid;
-import static io.referralrules.json.JsonText.kind;
 
 /**
  * The JSON contract: a customer snapshot in, an assessment or a decision record out, for CRMs that are not written in
@@ -63,11 +52,27 @@ import static io.referralrules.json.JsonText.kind;
  * String json = ReferralJson.writeAssessment(result);
  * }</pre>
  *
- * Reading is strict: an unknown field, a value of the wrong type, a malformed date, a missing or unsupported
- * {@code schemaVersion}, a fact the API rejects (a missing id, a rating off the scale) and a truncated document each
- * fail with an {@link InvalidInputException} whose message names the source, the JSON path and the problem, e.g.
- * {@code customer-C-1.json: $.sales[2].date must be a date (yyyy-mm-dd), was "2026-13-01"}. Lists of facts that a
- * customer does not have may be left out; they read as empty.
+ * Reading is strict, and the same for every way in (a file, a string, a book entry as text or bytes, a record):
+ * <ul>
+ *   <li>files and bytes are decoded as UTF-8 strictly: a bad byte is reported with its offset and line, never
+ *       replaced;</li>
+ *   <li>exact types: a string field takes only a JSON string, a whole number only an integral JSON number that fits
+ *       ({@code "schemaVersion": 4294967297} is not 1), a boolean only {@code true} or {@code false};</li>
+ *   <li>no trimming or case folding: an enum is its exact name, a date exactly {@code yyyy-mm-dd} (no time, no
+ *       spaces) of a day that exists;</li>
+ *   <li>amounts are kept as written ({@code 99.50} stays {@code 99.50}), within the bound of
+ *       {@link io.referralrules.api.Limits} (30 digits before the point, 10 after); dates within its years
+ *       1900-2999; at most its number of facts per customer;</li>
+ *   <li>an unknown field, a key given twice, a {@code null} list element, a missing or unsupported
+ *       {@code schemaVersion}, a fact the API rejects (a missing id, a rating off the scale) and a truncated document
+ *       are rejected too.</li>
+ * </ul>
+ * Each failure is an {@link InvalidInputException} whose message names the source, the JSON path and the problem,
+ * e.g. {@code customer-C-1.json: $.sales[2].date must be a date (yyyy-mm-dd), was "2026-13-01"}. Messages never
+ * repeat free text (a name, a description, an attribute): a wrong value is quoted only when it is a number or a
+ * single word, a parse error says where and what kind of mistake it is ({@code is not valid JSON at line 2, column
+ * 14: a word that is not a JSON value}), and a key that is not a plain word shows in a path as {@code <key N>}, its
+ * position in its object. Lists of facts that a customer does not have may be left out; they read as empty.
  */
 public final class ReferralJson {
     /** The version of the JSON contract this library reads and writes. */
@@ -98,9 +103,16 @@ public final class ReferralJson {
     private ReferralJson() {
     }
 
-    /** Reads a snapshot document (UTF-8). */
+    /**
+     * Reads a snapshot document from a UTF-8 file; the file's name is the source in messages.
+     *
+     * @throws InvalidInputException if the file is not UTF-8 (naming the offset and line of the first bad byte) or not
+     *                               a valid snapshot
+     * @throws IOException           if the file cannot be read
+     */
     public static CustomerSnapshot readSnapshot(Path file) throws IOException {
-        return readSnapshot(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        Objects.requireNonNull(file, "file");
+        return readSnapshot(decodeUtf8(Files.readAllBytes(file), file.toString()), file.toString());
     }
 
     /**
@@ -110,9 +122,9 @@ public final class ReferralJson {
      * @throws InvalidInputException if the document is not a valid snapshot
      */
     public static CustomerSnapshot readSnapshot(String json, String source) {
-        ObjectNode root = document(json, source);
+        ObjectNode root = document(json, source, true);
         withSnapshotDefaults(root);
-        return bind(root, CustomerSnapshot.class, source, root);
+        return bind(root, CustomerSnapshot.class, source);
     }
 
     /**
@@ -122,11 +134,41 @@ public final class ReferralJson {
     public static CustomerSnapshot readBookEntry(String json, String source) {
         ObjectNode root = document(json, source, false);
         withSnapshotDefaults(root);
-        return bind(root, CustomerSnapshot.class, source, root);
+        return bind(root, CustomerSnapshot.class, source);
+    }
+
+    /**
+     * Reads one customer of a book given as its UTF-8 bytes (a line of an NDJSON book, without its line end): decoded
+     * as strictly as {@link #decodeUtf8}, then read as {@link #readBookEntry(String, String)} reads text.
+     *
+     * @param utf8   the entry's bytes
+     * @param source what to call the entry in messages, e.g. {@code book.ndjson:17}; offsets and lines of an encoding
+     *               error count from the entry's first byte
+     * @throws InvalidInputException if the bytes are not UTF-8 or the entry is not a valid snapshot
+     */
+    public static CustomerSnapshot readBookEntry(byte[] utf8, String source) {
+        return readBookEntry(decodeUtf8(utf8, source), source);
+    }
+
+    /**
+     * Decodes UTF-8 text strictly, as every reader of this module does: a byte that is not part of a valid UTF-8
+     * sequence is never replaced, but reported as an {@link InvalidInputException} at {@code $}, e.g.
+     * {@code book.ndjson:17: $ is not valid UTF-8: byte 0xE9 at offset 93 (line 1, column 94)} (the offset counts from
+     * 0, the line and column from 1; the column counts bytes). For hosts that read bytes themselves (a book's lines,
+     * a request body) and want the same rule.
+     *
+     * @param utf8   the bytes
+     * @param source what to call them in messages
+     * @return the text
+     * @throws InvalidInputException if the bytes are not valid UTF-8
+     */
+    public static String decodeUtf8(byte[] utf8, String source) {
+        return JsonText.utf8(utf8, source);
     }
 
     /** The customer id a book entry shows, even when the entry is otherwise invalid; empty when it shows none. */
     public static Optional<String> customerIdOf(String json) {
+        Objects.requireNonNull(json, "json");
         try {
             JsonNode id = MAPPER.readTree(json).path("customer").path("id");
             return id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
@@ -217,8 +259,8 @@ public final class ReferralJson {
 
     /** Reads an assessment document, such as one this class wrote. */
     public static ReadinessAssessment readAssessment(String json, String source) {
-        ObjectNode root = document(json, source);
-        return bind(root, ReadinessAssessment.class, source, root);
+        ObjectNode root = document(json, source, true);
+        return bind(root, ReadinessAssessment.class, source);
     }
 
     /** The decision record as a document: the assessment, the snapshot, the policy and the fingerprints. */
@@ -226,18 +268,24 @@ public final class ReferralJson {
         return write(Objects.requireNonNull(record, "record"));
     }
 
-    /** Reads a decision record document. */
+    /**
+     * Reads a decision record document from a UTF-8 file, as strictly as {@link #readSnapshot(Path)}.
+     *
+     * @throws InvalidInputException if the file is not UTF-8 or not a valid decision record
+     * @throws IOException           if the file cannot be read
+     */
     public static DecisionRecord readRecord(Path file) throws IOException {
-        return readRecord(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        Objects.requireNonNull(file, "file");
+        return readRecord(decodeUtf8(Files.readAllBytes(file), file.toString()), file.toString());
     }
 
     /** Reads a decision record document, such as one this class wrote. */
     public static DecisionRecord readRecord(String json, String source) {
-        ObjectNode root = document(json, source);
+        ObjectNode root = document(json, source, true);
         if (root.get("snapshot") instanceof ObjectNode snapshot) {
             withSnapshotDefaults(snapshot);
         }
-        return bind(root, DecisionRecord.class, source, root);
+        return bind(root, DecisionRecord.class, source);
     }
 
     private static String write(Object value) {
@@ -251,11 +299,10 @@ public final class ReferralJson {
         }
     }
 
-    /** Parses the text, checks it is an object of our schema version, and returns it without the version. */
-    private static ObjectNode document(String json, String source) {
-        return document(json, source, true);
-    }
-
+    /**
+     * Parses the text, checks it is an object of our schema version (required or not), and returns it without the
+     * version.
+     */
     private static ObjectNode document(String json, String source, boolean versionRequired) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(source, "source");
@@ -267,12 +314,13 @@ public final class ReferralJson {
         if (version == null) {
             throw invalid(source, "$.schemaVersion", "is missing; this reader understands " + SCHEMA_VERSION);
         }
-        if (!version.isIntegralNumber() || version.asInt() != SCHEMA_VERSION) {
-            throw invalid(source, "$.schemaVersion", "must be " + SCHEMA_VERSION + " (the version this reader understands), was " + version);
+        // exactly 1: not 1.0, not "1", not 4294967297 (which an int conversion wraps around to 1)
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != SCHEMA_VERSION) {
+            throw invalid(source, "$.schemaVersion", "must be " + SCHEMA_VERSION + " (the version this reader understands), was "
+                    + Shapes.shown(version));
         }
-        ObjectNode copy = object.deepCopy();
-        copy.remove("schemaVersion");
-        return copy;
+        object.remove("schemaVersion");
+        return object;
     }
 
     /** A customer may leave out the lists of facts it does not have, and its attributes. */
@@ -320,35 +368,38 @@ public final class ReferralJson {
         }
     };
 
-    private static <T> T bind(ObjectNode tree, Class<T> type, String source, JsonNode original) {
+    /**
+     * Binds a document to a record type: first the typed walk ({@link Shapes}), which rejects every value of the wrong
+     * JSON type with its path; then Jackson, on a tree whose every value already has the right type, so only the
+     * records' own checks remain to fail (a blank id, a date out of range), reported with the path of the record.
+     */
+    private static <T> T bind(ObjectNode tree, Class<T> type, String source) {
+        Shapes.check(source, "$", tree, type);
         absentAsNull(tree, type);
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (ValueInstantiationException e) {
             String at = path(e.getPath());
-            if (e.getCause() instanceof InvalidInputException bad) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvalidInputException bad) {
                 throw invalid(source, join(at, bad.path()), bad.problem());
             }
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw invalid(source, at, "cannot be read: " + cause.getMessage());
-        } catch (UnrecognizedPropertyException e) {
-            List<String> known = e.getKnownPropertyIds() == null ? List.of()
-                    : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-            throw invalid(source, path(e.getPath()), "is not a known field (known here: " + String.join(", ", known) + ")");
-        } catch (InvalidFormatException e) {
-            throw invalid(source, path(e.getPath()), "must be " + describe(e.getTargetType()) + ", was " + shown(e.getValue()));
-        } catch (MismatchedInputException e) {
-            String at = path(e.getPath());
-            JsonNode value = valueAt(original, e.getPath());
-            if (value == null || value.isMissingNode()) {
-                throw invalid(source, at, "is missing; it must be " + describe(e.getTargetType()));
+            if (cause instanceof NullPointerException npe && npe.getMessage() != null && e.getType() != null
+                    && Shapes.names(e.getType().getRawClass()).contains(npe.getMessage())) {
+                throw invalid(source, join(at, npe.getMessage()), "must not be null");
             }
-            throw invalid(source, at, "must be " + describe(e.getTargetType()) + ", was " + value);
+            throw invalid(source, at, "is not a valid " + Shapes.describe(e.getType() == null ? Object.class : e.getType().getRawClass())
+                    .replaceFirst("^an? ", "") + " (" + (cause == null ? "rejected" : cause.getClass().getSimpleName()) + ")");
         } catch (JsonMappingException e) {
-            throw invalid(source, path(e.getPath()), "cannot be read: " + e.getOriginalMessage());
+            // the walk leaves nothing of the wrong type; this is a safety net that never repeats the value
+            throw invalid(source, path(e.getPath()), "cannot be read as " + Shapes.describe(targetOf(e)));
         } catch (JacksonException e) {
-            throw invalid(source, "$", "cannot be read: " + e.getOriginalMessage());
+            throw invalid(source, "$", "cannot be read");
         }
+    }
+
+    private static Class<?> targetOf(JsonMappingException e) {
+        return e instanceof MismatchedInputException m && m.getTargetType() != null ? m.getTargetType() : Object.class;
     }
 
     private static String join(String at, String field) {
@@ -362,57 +413,11 @@ public final class ReferralJson {
         StringBuilder out = new StringBuilder("$");
         for (JsonMappingException.Reference ref : references) {
             if (ref.getFieldName() != null) {
-                out.append('.').append(ref.getFieldName());
+                out.append(JsonText.key(ref.getFieldName(), 0).replace("<key 0>", "<key>"));
             } else if (ref.getIndex() >= 0) {
                 out.append('[').append(ref.getIndex()).append(']');
             }
         }
         return out.toString();
-    }
-
-    private static JsonNode valueAt(JsonNode root, List<JsonMappingException.Reference> references) {
-        JsonNode node = root;
-        for (JsonMappingException.Reference ref : references) {
-            if (node == null) {
-                return null;
-            }
-            node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
-        }
-        return node;
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "a value of another type";
-        }
-        if (type == LocalDate.class) {
-            return "a date (yyyy-mm-dd)";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.toList());
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == BigInteger.class) {
-            return "a whole number";
-        }
-        if (type == double.class || type == Double.class || type == BigDecimal.class) {
-            return "a number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        return "a " + type.getSimpleName();
-    }
-
-    private static String shown(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 }

@@ -42,7 +42,7 @@ class BadJsonTest {
                 arguments("unknown top-level field", snapshot("\"orders\": []"),
                         "$.orders", null),
                 arguments("object where a list belongs", snapshot("\"sales\": {\"id\": \"S-1\"}"),
-                        "$.sales", "c.json: $.sales must be an array, was {\"id\":\"S-1\"}"),
+                        "$.sales", "c.json: $.sales must be an array, was an object"),
                 arguments("impossible value", snapshot("\"serviceInteractions\": [{\"id\": \"SI-1\", \"date\": \"2026-01-05\", \"satisfaction\": 7, \"status\": \"OPEN\"}]"),
                         "$.serviceInteractions[0].satisfaction", "c.json: $.serviceInteractions[0].satisfaction must be between 1 and 5, was 7 (id=SI-1)"),
                 arguments("duplicate fact id", snapshot("\"sales\": [{\"id\": \"S-1\", \"date\": \"2026-01-05\", \"amount\": 1}, {\"id\": \"S-1\", \"date\": \"2026-01-06\", \"amount\": 2}]"),
@@ -62,7 +62,7 @@ class BadJsonTest {
                 arguments("not JSON", "schemaVersion = 1",
                         "$", null),
                 arguments("repeated key", "{\"schemaVersion\": 1, \"schemaVersion\": 1, " + CUSTOMER + "}",
-                        "$", null),
+                        "$.schemaVersion", "c.json: $.schemaVersion is not valid JSON at line 1, column 37: a key given twice in one object"),
                 arguments("an array instead of an object", "[1, 2]",
                         "$", "c.json: $ must be a JSON object, was an array"),
                 arguments("empty file", "",
@@ -88,7 +88,7 @@ class BadJsonTest {
         if (!path.startsWith("$.") || path.equals("$.schemaVersion")) {
             return;   // document-level problems are the record's own
         }
-        String unversioned = json.replaceFirst("\"schemaVersion\": 1,\\s*", "");
+        String unversioned = json.replaceFirst("\"schemaVersion\": 1,?\\s*", "");
         String record = "{\"schemaVersion\": 1, \"snapshot\": " + unversioned + "}";
 
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> ReferralJson.readRecord(record, "r.json"));
