@@ -1,7 +1,11 @@
 package io.referralrules.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.referralrules.api.Detail;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.NextAction;
@@ -25,9 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
@@ -58,9 +62,22 @@ import java.util.stream.Collectors;
                 "  --detail decision  the decision only (docs/schema/decision.schema.json): schemaVersion, customerId, asOf, playbook,",
                 "                     stage, stageReason, trustEarned, trustBuilders, actions, warnings; no whyNot, earliestAsk,",
                 "                     reasons, firedRules. The table and the report card are the same at both levels.",
-                "", "Exit codes: 0 all assessed, 1 some entries invalid (the rest assessed), 2 usage error or unreadable input."})
+                "", "Bad entries: an entry that is not a valid snapshot, not UTF-8 or longer than --max-entry-bytes is listed on standard",
+                "  error with its customer id (when it shows one) and place (book.ndjson:17, book.json $.customers[16] (line 18)), and",
+                "  every other entry is assessed and written. In a .json book, reading goes on after a broken place at the next entry.",
+                "", "Output: --output is written beside its file and moved into place at the end, so a failed or interrupted run leaves",
+                "  the previous file (or none). Standard output gets whole lines; an interrupt writes out the whole answers held",
+                "  (closing a JSON array) and says so on standard error.",
+                "", "Exit codes:",
+                "  0  every entry assessed and written",
+                "  1  some entries invalid, each listed on standard error; every other entry assessed and written",
+                "  2  the run failed: a usage error, a book or policy that cannot be read at all, a failed write (full disk, closed",
+                "     pipe), an interrupt; --output and the report cards are left as they were",
+                "  3  the book could not be read to its end (e.g. a file cut short): every entry before the break is read and",
+                "     written, the break is listed with its place"})
 final class AssessCommand implements Callable<Integer> {
     private static final int MAX_LISTED_FAILURES = 1000;
+    private static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     enum Format { table, json, ndjson }
 
@@ -110,15 +127,30 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write the results (default: standard output).")
     Path output;
 
+    @Option(names = "--max-entry-bytes", paramLabel = "N", defaultValue = "16777216",
+            description = "The largest entry read, in bytes (an NDJSON line, an element of a JSON book; default ${DEFAULT-VALUE}, 16 MiB);"
+                    + " a longer one is listed as invalid and skipped without being held in memory.")
+    long maxEntryBytes;
+
     @Option(names = "--no-progress", description = "Never show the progress bar (it only shows on a terminal, after a second).")
     boolean noProgress;
 
-    PrintStream err = System.err;
+    private final Streams streams;
+    private final PrintStream err;
+
+    AssessCommand(Streams streams) {
+        this.streams = streams;
+        this.err = streams.err();
+    }
 
     @Override
     public Integer call() {
         LocalDate day = asOf != null ? asOf : LocalDate.now();
-        try {
+        if (maxEntryBytes < 1 || maxEntryBytes > BookFile.LARGEST_MAX_ENTRY_BYTES) {
+            err.println("referral-rules: --max-entry-bytes must be from 1 to " + BookFile.LARGEST_MAX_ENTRY_BYTES + ", was " + maxEntryBytes);
+            return Main.UNUSABLE;
+        }
+        try (Outputs outputs = new Outputs(streams)) {
             Map<String, String> teams = new HashMap<>();
             Playbook chosen = Playbook.byId(playbook);
             ReadinessPolicy thresholds = policy == null ? chosen.defaults() : PolicyJson.read(policy, chosen.defaults());
@@ -126,9 +158,12 @@ final class AssessCommand implements Callable<Integer> {
             if (teamsFile != null) {
                 teams.putAll(readTeams(teamsFile));
             }
-            return assess(day, engine, teams);
+            return assess(day, engine, teams, outputs);
         } catch (InvalidInputException e) {
             err.println("referral-rules: " + e.getMessage());
+            return Main.UNUSABLE;
+        } catch (Outputs.WriteFailed e) {
+            err.println("referral-rules: " + e.getMessage() + "; the run stopped");
             return Main.UNUSABLE;
         } catch (IOException | UncheckedIOException e) {
             err.println("referral-rules: cannot read " + describe(e));
@@ -136,10 +171,10 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams) throws IOException {
+    private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs) throws IOException {
         long total = -1;
-        try (BookFile entries = open(); OutputStream out = Outputs.stream(output)) {
-            Output writer = new Output(out, format, detail.detail);
+        try (BookFile entries = open()) {
+            Output writer = new Output(outputs.open(output, "answers"), format, detail.detail);
             boolean showProgress = !noProgress && System.console() != null;
             if (showProgress && !book.equals("-") && book.endsWith(".ndjson")) {
                 // only the progress bar uses the total; counting reads the whole file once more
@@ -150,6 +185,7 @@ final class AssessCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar(err, showProgress);
             long started = System.nanoTime();
             long[] listed = {0};
+            BookResult[] lastFailure = {null};
             BookAssessor assessor = BookAssessor.builder(engine)
                     .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                     .detail(detail.detail)
@@ -158,10 +194,11 @@ final class AssessCommand implements Callable<Integer> {
             writer.start();
             BookSummary summary = assessor.assessEntries(entries.entries(), total, day, writer::render, (result, text) -> {
                 if (result.failed()) {
+                    lastFailure[0] = result;
                     if (listed[0]++ < MAX_LISTED_FAILURES) {
                         bar.clear();
                         err.println("invalid: " + (result.customerId() == null ? "(no customer id)" : result.customerId())
-                                + " at " + result.location() + ": " + result.problem());
+                                + " at " + result.location() + ": " + problem(result));
                     }
                     return;
                 }
@@ -175,35 +212,60 @@ final class AssessCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (reportCard != null) {
-                createParent(reportCard);
-                Files.writeString(reportCard, ReportCardHtml.render(card.build()), StandardCharsets.UTF_8);
+                write(outputs.open(reportCard, "report cards"), ReportCardHtml.render(card.build()));
             }
             if (reportCardJson != null) {
-                createParent(reportCardJson);
-                Files.writeString(reportCardJson, ReportCardJson.write(card.build()), StandardCharsets.UTF_8);
+                write(outputs.open(reportCardJson, "report cards"), ReportCardJson.write(card.build()));
+            }
+            if (!outputs.commit()) {
+                return Main.UNUSABLE;
             }
             err.println(summaryLine(summary, engine, seconds));
             if (reportCard != null) {
                 err.println("Report card: " + reportCard.toAbsolutePath().normalize());
             }
+            if (!entries.readToEnd()) {
+                BookResult stop = lastFailure[0];
+                err.println("referral-rules: " + book + " could not be read to its end: " + stop.location() + ": " + problem(stop)
+                        + ". The " + stop.index() + " entries before it are read (the valid ones assessed and written).");
+                return Main.INCOMPLETE;
+            }
             return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
+        }
+    }
+
+    /** The problem without the place it starts with (the listing names the place already). */
+    private String problem(BookResult result) {
+        String problem = result.problem();
+        String place = result.location() + ": ";
+        if (problem.startsWith(place)) {
+            problem = problem.substring(place.length());
+        }
+        if (problem.endsWith("more than the maximum " + maxEntryBytes)) {
+            problem += " (--max-entry-bytes)";
+        }
+        return problem;
+    }
+
+    private static void write(Outputs.Destination destination, String text) {
+        try {
+            destination.sink().write(text.getBytes(StandardCharsets.UTF_8), false);
+        } catch (IOException e) {
+            throw new Outputs.WriteFailed(destination.where(), e);
         }
     }
 
     private BookFile open() throws IOException {
         if (book.equals("-")) {
-            return BookFile.open("-", System.in);
+            return BookFile.open("-", new FilterInputStream(streams.in()) {
+                @Override
+                public void close() {
+                    // standard input stays open
+                }
+            }, maxEntryBytes);
         }
         InputStream in = Files.newInputStream(Path.of(book));
-        return BookFile.open(book, in);
-    }
-
-
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        return BookFile.open(book, in, maxEntryBytes);
     }
 
     private static long countLines(Path file) throws IOException {
@@ -212,8 +274,17 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
+    /** An owner-to-team file, read strictly; messages name the file and the path, never a value. */
     private static Map<String, String> readTeams(Path file) throws IOException {
-        JsonNode node = new ObjectMapper().readTree(file.toFile());
+        JsonNode node;
+        try {
+            node = STRICT.readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String problem = "is not valid JSON" + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")");
+            throw new InvalidInputException(file + ": $ " + problem, "$", problem);
+        }
         Map<String, String> teams = new HashMap<>();
         if (node == null || !node.isObject()) {
             String problem = "must be a JSON object of owner id to team name";
@@ -221,8 +292,10 @@ final class AssessCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
             if (!e.getValue().isTextual()) {
-                String problem = "must be a team name, was " + e.getValue();
-                throw new InvalidInputException(file + ": $." + e.getKey() + " " + problem, "$." + e.getKey(), problem);
+                String problem = "must be a team name (a string), was " + (e.getValue().isContainerNode() ? (e.getValue().isArray()
+                        ? "an array" : "an object") : e.getValue().isNumber() ? "a number" : e.getValue().isBoolean() ? "a boolean" : "null");
+                String path = e.getKey().matches("[A-Za-z0-9_.@-]{1,100}") ? "$." + e.getKey() : "$";
+                throw new InvalidInputException(file + ": " + path + " " + problem, path, problem);
             }
             teams.put(e.getKey(), e.getValue().asText());
         }
@@ -249,26 +322,33 @@ final class AssessCommand implements Callable<Integer> {
     /**
      * Writes results in the chosen format, in book order. Each result is rendered as the bytes of its output on the
      * worker that decided it ({@link #render}: JSON through a streaming generator, one per worker thread, or a table
-     * line); the calling thread only copies those bytes out, with the separators of the format.
+     * line); the calling thread only hands those bytes on, with the separators of the format, as whole pieces to a
+     * {@link LineSink} (which, on an interrupt, closes a JSON array after the last whole answer).
      */
     private static final class Output {
-        private final OutputStream out;
+        private static final byte[] FIRST = "\n".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] NEXT = ",\n".getBytes(StandardCharsets.UTF_8);
+
+        private final Outputs.Destination destination;
+        private final LineSink out;
         private final Format format;
         private final Detail detail;
         private final ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(Renderer::new);
         private boolean first = true;
 
-        Output(OutputStream out, Format format, Detail detail) {
-            this.out = out;
+        Output(Outputs.Destination destination, Format format, Detail detail) {
+            this.destination = destination;
+            this.out = destination.sink();
             this.format = format;
             this.detail = detail;
         }
 
-        void start() throws IOException {
+        void start() {
             if (format == Format.table) {
                 raw(String.format(Locale.ROOT, "%-12s %-10s %-22s %-52s %s%n", "CUSTOMER", "OWNER", "STAGE", "NEXT ACTION", "WARNINGS"));
             } else if (format == Format.json) {
                 raw("[");
+                out.closing("]\n".getBytes(StandardCharsets.UTF_8), "the JSON array is closed");
             }
         }
 
@@ -287,27 +367,40 @@ final class AssessCommand implements Callable<Integer> {
             return text.getBytes(StandardCharsets.UTF_8);
         }
 
+        /** Hands one answer on; a failed write ends the run. */
         void write(byte[] rendered) {
             try {
                 if (format == Format.json) {
-                    raw(first ? "\n" : ",\n");
+                    byte[] separator = first ? FIRST : NEXT;
+                    byte[] piece = new byte[separator.length + rendered.length];
+                    System.arraycopy(separator, 0, piece, 0, separator.length);
+                    System.arraycopy(rendered, 0, piece, separator.length, rendered.length);
+                    out.write(piece, true);
+                    if (first) {
+                        out.closing("\n]\n".getBytes(StandardCharsets.UTF_8), "the JSON array is closed");
+                    }
+                } else {
+                    out.write(rendered, true);
                 }
-                out.write(rendered);
                 first = false;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new Outputs.WriteFailed(destination.where(), e);
             }
         }
 
-        void finish() throws IOException {
+        void finish() {
             if (format == Format.json) {
                 raw(first ? "]\n" : "\n]\n");
+                out.closing(new byte[0], "");
             }
-            out.flush();
         }
 
-        private void raw(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+        private void raw(String text) {
+            try {
+                out.write(text.getBytes(StandardCharsets.UTF_8), false);
+            } catch (IOException e) {
+                throw new Outputs.WriteFailed(destination.where(), e);
+            }
         }
 
         /** One worker's JSON writer, on a text buffer it reuses. */

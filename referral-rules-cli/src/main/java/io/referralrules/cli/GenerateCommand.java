@@ -1,13 +1,14 @@
 package io.referralrules.cli;
 
+import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.book.BookFile;
 import io.referralrules.book.SampleBook;
-import io.referralrules.api.CustomerSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -15,7 +16,9 @@ import java.util.stream.Stream;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, usageHelpWidth = 130,
         description = "Writes a deterministic sample book of fictional customers (the same seed gives the same book).",
-        footer = {"", "Example:", "  referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json --output samples/sample-book.json"})
+        footer = {"", "Example:", "  referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json --output samples/sample-book.json",
+                "", "--output is written beside its file and moved into place at the end. Exit codes: 0 written, 2 failed (usage, a failed",
+                "write, an interrupt; --output is left as it was)."})
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--customers", required = true, description = "How many customers.")
     long customers;
@@ -32,25 +35,69 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--output", description = "The file to write (default: standard output).")
     Path output;
 
+    private final Streams streams;
+
+    GenerateCommand(Streams streams) {
+        this.streams = streams;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (customers < 0) {
-            System.err.println("--customers must not be negative, was " + customers);
+            streams.err().println("--customers must not be negative, was " + customers);
             return Main.UNUSABLE;
         }
         if (!format.equals("ndjson") && !format.equals("json")) {
-            System.err.println("--format must be ndjson or json, was " + format);
+            streams.err().println("--format must be ndjson or json, was " + format);
             return Main.UNUSABLE;
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now();
         SampleBook sample = new SampleBook(seed, day);
-        try (Writer out = Outputs.writer(output); Stream<CustomerSnapshot> book = sample.customers(customers)) {
+        try (Outputs outputs = new Outputs(streams); Stream<CustomerSnapshot> book = sample.customers(customers)) {
+            Writer out = new LineWriter(outputs.open(output, "lines"));
             if (format.equals("json")) {
                 BookFile.writeJson(book.iterator(), sample.teams(customers), out);
             } else {
                 BookFile.writeNdjson(book.iterator(), out);
             }
+            return outputs.commit() ? Main.OK : Main.UNUSABLE;
+        } catch (Outputs.WriteFailed e) {
+            streams.err().println("referral-rules: " + e.getMessage() + "; the run stopped");
+            return Main.UNUSABLE;
         }
-        return Main.OK;
+    }
+
+    /** Hands whole lines to the destination's sink; a failed write is a {@link Outputs.WriteFailed}. */
+    private static final class LineWriter extends Writer {
+        private final Outputs.Destination destination;
+        private final StringBuilder pending = new StringBuilder();
+
+        LineWriter(Outputs.Destination destination) {
+            this.destination = destination;
+        }
+
+        @Override
+        public void write(char[] text, int off, int len) {
+            pending.append(text, off, len);
+            int end = pending.lastIndexOf("\n");
+            if (end >= 0) {
+                try {
+                    destination.sink().write(pending.substring(0, end + 1).getBytes(StandardCharsets.UTF_8), true);
+                } catch (IOException e) {
+                    throw new Outputs.WriteFailed(destination.where(), e);
+                }
+                pending.delete(0, end + 1);
+            }
+        }
+
+        @Override
+        public void flush() {
+            // only whole lines are written, as they come
+        }
+
+        @Override
+        public void close() {
+            // the destination is committed by the run
+        }
     }
 }

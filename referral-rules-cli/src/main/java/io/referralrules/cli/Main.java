@@ -3,6 +3,10 @@ package io.referralrules.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
 /**
  * {@code referral-rules}: assess a book of customers from a file, write the report card, generate sample books.
  *
@@ -17,25 +21,52 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  referral-rules assess samples/sample-book.json --as-of 2026-06-15 --report-card card.html",
                 "  referral-rules generate --customers 1000 --seed 7 --output book.ndjson",
-                "", "Exit codes: 0 all assessed, 1 some entries invalid, 2 usage error or unreadable input."})
+                "", "Exit codes: 0 every entry assessed and written, 1 some entries invalid (the others written), 2 the run failed",
+                "(usage, unreadable input, a failed write, an interrupt), 3 the book could not be read to its end."})
 public final class Main implements Runnable {
-    /** Exit code when every entry was assessed. */
+    /** Exit code when every entry was assessed and written. */
     static final int OK = 0;
-    /** Exit code when some entries were invalid (the rest were assessed). */
+    /** Exit code when some entries were invalid (each listed); every other entry was assessed and written. */
     static final int SOME_INVALID = 1;
-    /** Exit code for a usage error or an input that cannot be read at all. */
+    /**
+     * Exit code when the run failed: a usage error, an input that cannot be read at all, a failed write, an interrupt;
+     * files written with {@code --output} and the report cards are left as they were.
+     */
     static final int UNUSABLE = 2;
+    /** Exit code when the book could not be read to its end: every entry before the break was read and written. */
+    static final int INCOMPLETE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(Streams.system(), args));
     }
 
-    /** Runs the command line and returns its exit code (for tests and embedding). */
+    /** Runs the command line on {@link System#in}, {@link System#out} and {@link System#err} as they are now (tests, embedding). */
     static int run(String... args) {
-        return new CommandLine(new Main()).setExitCodeExceptionMapper(e -> UNUSABLE).execute(args);
+        return run(Streams.current(), args);
+    }
+
+    /** Runs the command line on the given streams and returns its exit code. */
+    static int run(Streams streams, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(streams));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(streams.err(), StandardCharsets.UTF_8), true));
+        return commandLine.setExitCodeExceptionMapper(e -> UNUSABLE).execute(args);
+    }
+
+    /** Makes the commands with the run's streams. */
+    private record Factory(Streams streams) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == AssessCommand.class) {
+                return type.cast(new AssessCommand(streams));
+            }
+            if (type == GenerateCommand.class) {
+                return type.cast(new GenerateCommand(streams));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 
     @Override
