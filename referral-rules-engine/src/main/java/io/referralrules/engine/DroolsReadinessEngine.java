@@ -4,6 +4,8 @@ import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.DecisionRecord;
 import io.referralrules.api.Detail;
 import io.referralrules.api.EarliestAsk;
+import io.referralrules.api.InvalidInputException;
+import io.referralrules.api.Limits;
 import io.referralrules.api.Obstacle;
 import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessAssessment;
@@ -39,11 +41,11 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     private volatile String policyHash;
     private final Evaluator evaluator;
 
-    DroolsReadinessEngine(RuleSet rules, ReadinessPolicy policy, PlaybookRef playbook) {
+    DroolsReadinessEngine(RuleSet rules, ReadinessPolicy policy, PlaybookRef playbook, int fireLimit) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.playbook = Objects.requireNonNull(playbook, "playbook");
-        this.evaluator = new Evaluator(rules);
+        this.evaluator = new Evaluator(rules, fireLimit);
     }
 
     @Override
@@ -62,9 +64,13 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(detail, "detail");
+        if (asOf.isBefore(Limits.EARLIEST_DATE) || asOf.isAfter(Limits.LATEST_DATE)) {
+            String problem = "must be between " + Limits.EARLIEST_DATE + " and " + Limits.LATEST_DATE + ", was " + asOf;
+            throw new InvalidInputException("asOf " + problem, "asOf", problem);
+        }
         List<Subject> subjects = new ArrayList<>(snapshots.size());
-        for (CustomerSnapshot snapshot : snapshots) {
-            subjects.add(Subject.of(Objects.requireNonNull(snapshot, "snapshot"), asOf, policy));
+        for (int i = 0; i < snapshots.size(); i++) {
+            subjects.add(Subject.of(Objects.requireNonNull(snapshots.get(i), "snapshots[" + i + "]"), asOf, policy));
         }
         boolean full = detail == Detail.FULL;
         List<Answer> answers = evaluator.evaluate(subjects, full);

@@ -30,6 +30,7 @@ import io.referralrules.engine.spi.HostWarning;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
 
@@ -55,10 +56,40 @@ final class Evaluator {
 
     private final RuleSet rules;
     private final int batchSize;
+    private final int fireLimit;
 
-    Evaluator(RuleSet rules) {
+    /** @param fireLimit how many rule firings one customer's assessment may take at most */
+    Evaluator(RuleSet rules, int fireLimit) {
         this.rules = rules;
         this.batchSize = rules.hostRules() ? 1 : BATCH;
+        this.fireLimit = fireLimit;
+    }
+
+    /**
+     * Lets rules fire up to the session's share of the limit, then refuses every further match (so the session stops
+     * instead of running until the heap is gone) and remembers the first one refused.
+     */
+    private static final class FireLimit implements AgendaFilter {
+        private final long limit;
+        private long fired;
+        private Match refused;
+
+        FireLimit(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean accept(Match match) {
+            if (refused != null) {
+                return false;
+            }
+            if (fired == limit) {
+                refused = match;
+                return false;
+            }
+            fired++;
+            return true;
+        }
     }
 
     /**
@@ -96,10 +127,17 @@ final class Evaluator {
             for (Subject subject : subjects) {
                 session.insert(subject);
             }
+            FireLimit limit = new FireLimit((long) fireLimit * subjects.size());
             try {
-                session.fireAllRules();
+                session.fireAllRules(limit);
             } catch (ConsequenceException e) {
                 throw failed(e, only);
+            }
+            if (limit.refused != null) {
+                Subject found = FiredRules.subjectOf(limit.refused);
+                Subject subject = found != null ? found : only;
+                throw new RuleFiringLimitException(limit.refused.getRule().getName(), subject == null ? null : subject.id(),
+                        subject == null ? null : String.valueOf(subject.window().asOf()), limit.fired, fireLimit);
             }
             return read(session, subjects, fired, host);
         } finally {

@@ -4,6 +4,7 @@ import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessPolicy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -102,11 +103,18 @@ public final class Playbook {
      * @param rules   the host's DRL files, at least one
      */
     public Playbook withHostRules(String id, String version, RuleSource... rules) {
-        return withHostRules(id, version, List.of(rules));
+        Objects.requireNonNull(rules, "rules");
+        return withHostRules(id, version, Arrays.asList(rules));
     }
 
     /** @see #withHostRules(String, String, RuleSource...) */
     public Playbook withHostRules(String id, String version, List<RuleSource> rules) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(rules, "rules");
+        for (int i = 0; i < rules.size(); i++) {
+            Objects.requireNonNull(rules.get(i), "rules[" + i + "]");
+        }
         PlaybookRef newRef = new PlaybookRef(id, version);
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("Playbook.withHostRules needs at least one RuleSource (id=" + id + ")");

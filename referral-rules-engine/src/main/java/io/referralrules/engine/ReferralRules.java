@@ -20,10 +20,80 @@ import java.util.Objects;
  * ReferralReadinessEngine patient = ReferralRules.engine(
  *         ReadinessPolicy.defaults().toBuilder().askCoolDownDays(180).build());
  * ReferralReadinessEngine quick = ReferralRules.engine(Playbook.POST_SALE_MOMENTUM);
+ *
+ * ReferralReadinessEngine strict = ReferralRules.builder()
+ *         .playbook(acme).policy(acmePolicy).fireLimit(20_000).build();
  * }</pre>
  */
 public final class ReferralRules {
+    /**
+     * How many rule firings one customer's assessment may take by default: the bundled rules take a few dozen for a
+     * typical customer and grow linearly with its facts, so only a rule that feeds itself comes near it.
+     */
+    public static final int DEFAULT_FIRE_LIMIT = 100_000;
+
     private ReferralRules() {
+    }
+
+    /** A builder for an engine whose playbook, thresholds and limits are all chosen. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds an engine; every setting has a default (earned-trust, its thresholds, {@link #DEFAULT_FIRE_LIMIT}).
+     *
+     * <pre>{@code
+     * ReferralReadinessEngine engine = ReferralRules.builder()
+     *         .playbook(Playbook.POST_SALE_MOMENTUM)
+     *         .policy(PolicyJson.read(Path.of("tenants/acme.json"), Playbook.POST_SALE_MOMENTUM.defaults()))
+     *         .fireLimit(20_000)
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private Playbook playbook = Playbook.EARNED_TRUST;
+        private ReadinessPolicy policy;
+        private int fireLimit = DEFAULT_FIRE_LIMIT;
+
+        private Builder() {
+        }
+
+        /** The rules to run; when no policy is set, the playbook's defaults are the thresholds. */
+        public Builder playbook(Playbook playbook) {
+            this.playbook = Objects.requireNonNull(playbook, "playbook");
+            return this;
+        }
+
+        /** The thresholds. */
+        public Builder policy(ReadinessPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * How many rule firings one customer's assessment may take; past it, the assessment fails with a
+         * {@link RuleFiringLimitException} naming the rule and the customer.
+         *
+         * @throws IllegalArgumentException if the limit is not positive
+         */
+        public Builder fireLimit(int firingsPerAssessment) {
+            if (firingsPerAssessment < 1) {
+                throw new IllegalArgumentException("fireLimit must be at least 1, was " + firingsPerAssessment);
+            }
+            this.fireLimit = firingsPerAssessment;
+            return this;
+        }
+
+        /**
+         * The engine.
+         *
+         * @throws RuleCompilationException if the playbook's host rules do not compile
+         */
+        public ReferralReadinessEngine build() {
+            return new DroolsReadinessEngine(RuleSets.ruleSet(playbook), policy != null ? policy : playbook.defaults(),
+                    playbook.ref(), fireLimit);
+        }
     }
 
     /** An engine running the earned-trust playbook with its default thresholds. */
@@ -33,12 +103,12 @@ public final class ReferralRules {
 
     /** An engine running the earned-trust playbook with the given thresholds. */
     public static ReferralReadinessEngine engine(ReadinessPolicy policy) {
-        return engine(Playbook.EARNED_TRUST, policy);
+        return builder().policy(policy).build();
     }
 
     /** An engine running the given playbook with its default thresholds. */
     public static ReferralReadinessEngine engine(Playbook playbook) {
-        return engine(playbook, playbook.defaults());
+        return builder().playbook(playbook).build();
     }
 
     /**
@@ -47,8 +117,6 @@ public final class ReferralRules {
      * @throws RuleCompilationException if the playbook's host rules do not compile
      */
     public static ReferralReadinessEngine engine(Playbook playbook, ReadinessPolicy policy) {
-        Objects.requireNonNull(playbook, "playbook");
-        Objects.requireNonNull(policy, "policy");
-        return new DroolsReadinessEngine(RuleSets.ruleSet(playbook), policy, playbook.ref());
+        return builder().playbook(playbook).policy(policy).build();
     }
 }

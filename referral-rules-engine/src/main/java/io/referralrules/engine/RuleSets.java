@@ -1,5 +1,10 @@
 package io.referralrules.engine;
 
+import org.drools.base.rule.LineMappings;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.compiler.compiler.PackageRegistry;
+import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieServices;
@@ -10,6 +15,7 @@ import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.jci.CompilationProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -123,14 +130,14 @@ final class RuleSets {
             Set<String> filesWithErrors = new HashSet<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 if (!FOLLOW_ON_PARSE_ERROR.equals(error.getMessage())) {
-                    errors.add(describe(error));
+                    errors.add(describe(error, builder));
                     filesWithErrors.add(file(error));
                 }
             }
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 // only a consequence of a syntax error already listed, unless it is the only news about its file
                 if (FOLLOW_ON_PARSE_ERROR.equals(error.getMessage()) && !filesWithErrors.contains(file(error))) {
-                    errors.add(describe(error));
+                    errors.add(describe(error, builder));
                 }
             }
             throw new RuleCompilationException(playbook.ref().toString(), errors);
@@ -146,11 +153,73 @@ final class RuleSets {
                 ? error.getResource().getSourcePath() : "(unknown file)";
     }
 
-    private static String describe(KnowledgeBuilderError error) {
-        int[] lines = error.getLines();
+    private static String describe(KnowledgeBuilderError error, KnowledgeBuilder builder) {
+        int[] lines = consequenceLines(error, builder);
+        if (lines.length == 0) {
+            lines = error.getLines();
+        }
         String line = lines == null || lines.length == 0 || (lines.length == 1 && lines[0] <= 0) ? "?"
                 : Arrays.stream(lines).mapToObj(String::valueOf).collect(Collectors.joining(","));
         String message = error.getMessage() == null ? error.toString() : error.getMessage().strip();
         return file(error) + ":" + line + ": " + message.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * The DRL lines of the Java errors in a rule's consequence. The classic compiler reports these at the line where
+     * the rule starts. The consequence is copied line for line into a method of a class generated for the rule, which
+     * the Java compiler reports on; the class's line mapping says where that method starts (the consequence's first
+     * line comes {@value #CONSEQUENCE_AFTER_OFFSET} lines after it), and the rule's description where the consequence
+     * starts in the DRL. Empty when the error is not of that kind or a line does not fall inside the rule.
+     */
+    private static int[] consequenceLines(KnowledgeBuilderError error, KnowledgeBuilder builder) {
+        if (!(error instanceof RuleBuildError ruleError) || !(ruleError.getObject() instanceof Object[] problems)
+                || !(ruleError.getDescr() instanceof RuleDescr rule) || !(builder instanceof KnowledgeBuilderImpl impl)) {
+            return new int[0];
+        }
+        PackageRegistry registry = impl.getPackageRegistry(ruleError.getNamespace());
+        int firstLine = registry == null ? -1 : consequenceStart(error, rule);
+        if (firstLine < 0) {
+            return new int[0];
+        }
+        Set<Integer> lines = new TreeSet<>();
+        for (Object problem : problems) {
+            if (problem instanceof CompilationProblem p && p.getFileName() != null && p.getFileName().endsWith(".java")) {
+                String className = p.getFileName().substring(0, p.getFileName().length() - ".java".length()).replace('/', '.');
+                LineMappings mapping = registry.getDialectRuntimeRegistry().getLineMappings(className);
+                if (mapping == null) {
+                    return new int[0];
+                }
+                int line = firstLine + p.getStartLine() - (mapping.getOffset() + CONSEQUENCE_AFTER_OFFSET);
+                if (line < firstLine || (rule.getEndLine() > 0 && line > rule.getEndLine())) {
+                    return new int[0];
+                }
+                lines.add(line);
+            }
+        }
+        return lines.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Lines from the generated method's start to the consequence's first line (signature, kcontext, drools). */
+    private static final int CONSEQUENCE_AFTER_OFFSET = 4;
+
+    /** The DRL line of the consequence's first non-blank line, on or after the rule's {@code then}; -1 if not found. */
+    private static int consequenceStart(KnowledgeBuilderError error, RuleDescr rule) {
+        String consequence = rule.getConsequence() instanceof String text ? text.strip() : "";
+        if (consequence.isEmpty() || rule.getConsequenceLine() <= 0 || error.getResource() == null) {
+            return -1;
+        }
+        String first = consequence.lines().findFirst().orElse("").strip();
+        List<String> drl;
+        try (InputStream in = error.getResource().getInputStream()) {
+            drl = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        for (int line = rule.getConsequenceLine(); line <= drl.size(); line++) {
+            if (drl.get(line - 1).contains(first)) {
+                return line;
+            }
+        }
+        return -1;
     }
 }

@@ -39,6 +39,7 @@ public record RuleSource(String name, String drl) {
 
     /** A DRL file read now, as UTF-8; errors cite its path as given. */
     public static RuleSource file(Path path) {
+        Objects.requireNonNull(path, "path");
         try {
             return new RuleSource(path.toString().replace('\\', '/'), Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -53,6 +54,8 @@ public record RuleSource(String name, String drl) {
 
     /** A DRL resource on the given class loader's class path, read now, as UTF-8. */
     public static RuleSource classpath(String resource, ClassLoader loader) {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(loader, "loader");
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {

@@ -28,6 +28,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TenantEngines {
     private final Map<String, ReferralReadinessEngine> engines = new ConcurrentHashMap<>();
     private final Map<RuleSetKey, RuleSet> compiled = new ConcurrentHashMap<>();
+    private final int fireLimit;
+
+    /** A registry whose engines allow {@link ReferralRules#DEFAULT_FIRE_LIMIT} rule firings per assessment. */
+    public TenantEngines() {
+        this(ReferralRules.DEFAULT_FIRE_LIMIT);
+    }
+
+    /**
+     * A registry whose engines allow {@code fireLimit} rule firings per assessment (see
+     * {@link ReferralRules.Builder#fireLimit}).
+     *
+     * @throws IllegalArgumentException if the limit is not positive
+     */
+    public TenantEngines(int fireLimit) {
+        if (fireLimit < 1) {
+            throw new IllegalArgumentException("fireLimit must be at least 1, was " + fireLimit);
+        }
+        this.fireLimit = fireLimit;
+    }
 
     /** Compiled rules are shared by the playbook's rule set, not by its id, version or defaults. */
     private record RuleSetKey(String kieBaseName, List<RuleSource> hostRules) {
@@ -47,13 +66,14 @@ public final class TenantEngines {
                 ? RuleSets.bundled(playbook)
                 : compiled.computeIfAbsent(new RuleSetKey(playbook.kieBaseName(), playbook.hostRules()),
                         key -> RuleSets.compile(playbook));
-        ReferralReadinessEngine engine = new DroolsReadinessEngine(rules, policy, playbook.ref());
+        ReferralReadinessEngine engine = new DroolsReadinessEngine(rules, policy, playbook.ref(), fireLimit);
         engines.put(tenantId, engine);
         return engine;
     }
 
     /** Builds and keeps the tenant's engine with the playbook's default thresholds. */
     public ReferralReadinessEngine register(String tenantId, Playbook playbook) {
+        Objects.requireNonNull(playbook, "playbook");
         return register(tenantId, playbook, playbook.defaults());
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CustomerSnapshotTest {
@@ -83,8 +84,8 @@ class CustomerSnapshotTest {
                 .isThrownBy(() -> new CustomerSnapshot(CUSTOMER, List.of(), List.of(), List.of(), List.of(), List.of(),
                         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of()))
                 .withMessage("CustomerSnapshot.asks must not be null (use an empty list)");
-        assertThatIllegalArgumentException().isThrownBy(() -> CustomerSnapshot.builder(null).build())
-                .withMessage("CustomerSnapshot.customer must not be null");
+        assertThatNullPointerException().isThrownBy(() -> CustomerSnapshot.builder(null).build())
+                .withMessage("customer");
     }
 
     @Test

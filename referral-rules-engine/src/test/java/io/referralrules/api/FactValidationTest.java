@@ -93,7 +93,7 @@ class FactValidationTest {
                 arguments("industry event without a name", (ThrowingCallable) () -> new IndustryEvent("EV-1", DAY, null),
                         "IndustryEvent.name must not be null (id=EV-1)"),
                 arguments("industry event with a blank name", (ThrowingCallable) () -> new IndustryEvent("EV-1", DAY, " "),
-                        "IndustryEvent.name must not be blank, was ' ' (id=EV-1)"),
+                        "IndustryEvent.name must not be blank (id=EV-1)"),
                 arguments("industry event without a date", (ThrowingCallable) () -> new IndustryEvent("EV-1", null, "Expo"),
                         "IndustryEvent.date must not be null (id=EV-1)"),
                 arguments("blank talk track", (ThrowingCallable) () -> new NextAction(ActionType.HOST_ACTION, DAY, 0, null,

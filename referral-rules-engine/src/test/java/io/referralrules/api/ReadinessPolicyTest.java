@@ -8,6 +8,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 class ReadinessPolicyTest {
     private static final ReadinessPolicy DEFAULTS = ReadinessPolicy.defaults();
@@ -57,8 +58,8 @@ class ReadinessPolicyTest {
                 .withMessage("ReadinessPolicy.trustBuildersRequired must be between 0 and 5, was 6");
         assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.toBuilder().npsDetractorMax(9).build())
                 .withMessage("ReadinessPolicy.npsDetractorMax must be between -1 (no detractors) and npsPromoterMin - 1 (8), was 9");
-        assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.toBuilder().mandatoryTrustBuilders(null).build())
-                .withMessage("ReadinessPolicy.mandatoryTrustBuilders must not be or contain null, was null");
+        assertThatNullPointerException().isThrownBy(() -> DEFAULTS.toBuilder().mandatoryTrustBuilders(null).build())
+                .withMessage("mandatoryTrustBuilders");
         assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.toBuilder().momentumWindowDays(-1).build())
                 .withMessage("ReadinessPolicy.momentumWindowDays must not be negative, was -1");
     }

@@ -47,6 +47,19 @@ class HostRuleCompilationTest {
     }
 
     @Test
+    void aJavaErrorInAConsequenceCitesItsOwnLineNotTheRulesFirstLine() {
+        Playbook broken = Playbook.EARNED_TRUST.withHostRules("broken", "1", RuleSource.classpath("host-rules/bad-consequence.drl"));
+
+        assertThatThrownBy(() -> ReferralRules.engine(broken))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).satisfiesExactly(
+                        first -> assertThat(first).isEqualTo("host-rules/bad-consequence.drl:19: Rule Compilation error"
+                                + " The method noSuchMethod() is undefined for the type Sale"),
+                        // code on the then line itself
+                        second -> assertThat(second).startsWith("host-rules/bad-consequence.drl:25: Rule Compilation error"
+                                + " The method undefinedCall(Sale) is undefined")));
+    }
+
+    @Test
     void droolsDoesNotLogTheSameErrorsAgain() {
         Playbook broken = Playbook.EARNED_TRUST.withHostRules("broken", "1",
                 RuleSource.classpath("host-rules/syntax-error.drl"), RuleSource.classpath("host-rules/unknown-field.drl"));
