@@ -78,7 +78,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
                         introductions, followUps, referredSales)
                 .filter(Objects::nonNull).mapToLong(List::size).sum();
         if (facts > Limits.MAX_FACTS_PER_CUSTOMER) {
-            String problem = "has " + facts + " facts, at most " + Limits.MAX_FACTS_PER_CUSTOMER + " per customer (id=" + customer.id() + ")";
+            String problem = "has " + facts + " facts, at most " + Limits.MAX_FACTS_PER_CUSTOMER + " per customer (id=" + shown(customer.id()) + ")";
             throw new InvalidInputException("CustomerSnapshot " + problem, "", problem);
         }
         sales = checked("sales", sales);
@@ -102,7 +102,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
             Introduction intro = introductions.get(i);
             if (intro.askId() != null && !askIds.contains(intro.askId())) {
                 throw invalid("introductions[" + i + "].askId", "refers to unknown ask '"
-                        + intro.askId() + "' (id=" + intro.id() + ")");
+                        + shown(intro.askId()) + "' (id=" + shown(intro.id()) + ")");
             }
         }
         Set<String> introIds = ids(introductions);
@@ -110,14 +110,14 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
             FollowUp f = followUps.get(i);
             if (!introIds.contains(f.introductionId())) {
                 throw invalid("followUps[" + i + "].introductionId", "refers to unknown introduction '"
-                        + f.introductionId() + "' (id=" + f.id() + ")");
+                        + shown(f.introductionId()) + "' (id=" + shown(f.id()) + ")");
             }
         }
         for (int i = 0; i < referredSales.size(); i++) {
             ReferredSale s = referredSales.get(i);
             if (!introIds.contains(s.introductionId())) {
                 throw invalid("referredSales[" + i + "].introductionId", "refers to unknown introduction '"
-                        + s.introductionId() + "' (id=" + s.id() + ")");
+                        + shown(s.introductionId()) + "' (id=" + shown(s.id()) + ")");
             }
         }
     }
@@ -134,7 +134,7 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
             }
             Integer first = seen.putIfAbsent(fact.id(), i);
             if (first != null) {
-                throw invalid(field + "[" + i + "].id", "duplicates '" + fact.id()
+                throw invalid(field + "[" + i + "].id", "duplicates '" + shown(fact.id())
                         + "' of " + field + "[" + first + "]");
             }
         }
@@ -143,6 +143,11 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
 
     private static InvalidInputException invalid(String path, String problem) {
         return new InvalidInputException("CustomerSnapshot." + path + " " + problem, path, problem);
+    }
+
+    /** An id as messages show it: whole up to 64 characters, else its start and its length (as the facts' checks do). */
+    private static String shown(String id) {
+        return id.length() <= 64 ? id : id.substring(0, 64) + "... (" + id.length() + " characters)";
     }
 
     private static Set<String> ids(List<? extends Fact> facts) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.referralrules.api.InvalidInputException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -78,10 +80,18 @@ final class JsonText {
      */
     static ObjectNode object(ObjectMapper mapper, String json, String source, String what) {
         JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw notJson(source, e);
+        try (JsonParser parser = mapper.createParser(json)) {
+            try {
+                root = mapper.readTree(parser);
+                if (root != null && parser.nextToken() != null) {
+                    throw invalid(source, "$", "is not valid JSON" + at(parser.currentTokenLocation())
+                            + ": more content after the end of the document");
+                }
+            } catch (JsonProcessingException e) {
+                throw notJson(source, e, parser);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // reading a string cannot fail
         }
         if (root == null || root.isMissingNode()) {
             throw invalid(source, "$", "is empty; expected a JSON object" + what);
@@ -93,9 +103,13 @@ final class JsonText {
     }
 
     /** A parse error in our words: where it is and what kind of mistake, never the parser's message (it quotes the text). */
-    static InvalidInputException notJson(String source, JsonProcessingException e) {
+    static InvalidInputException notJson(String source, JsonProcessingException e, JsonParser parser) {
         String message = String.valueOf(e.getOriginalMessage());
-        String where = at(e.getLocation());
+        JsonLocation location = e.getLocation();
+        if (location == null && parser != null) {
+            location = parser.currentLocation();   // a limit (nesting, length) is reported without one
+        }
+        String where = at(location);
         if (message.startsWith("Duplicate field")) {
             return invalid(source, contextPath(e), "is not valid JSON" + where + ": a key given twice in one object");
         }

@@ -49,6 +49,13 @@ class BadJsonTest {
                         "$.sales[1].id", "c.json: $.sales[1].id duplicates 'S-1' of sales[0]"),
                 arguments("reference to an unknown fact", snapshot("\"followUps\": [{\"id\": \"F-1\", \"date\": \"2026-01-05\", \"introductionId\": \"I-9\", \"type\": \"THANK_REFERRER\"}]"),
                         "$.followUps[0].introductionId", "c.json: $.followUps[0].introductionId refers to unknown introduction 'I-9' (id=F-1)"),
+                arguments("a reference to a huge unknown id", snapshot("\"followUps\": [{\"id\": \"F-1\", \"date\": \"2026-01-05\", \"introductionId\": \""
+                                + "I".repeat(100_000) + "\", \"type\": \"THANK_REFERRER\"}]"),
+                        "$.followUps[0].introductionId", "c.json: $.followUps[0].introductionId refers to unknown introduction '"
+                                + "I".repeat(64) + "... (100000 characters)' (id=F-1)"),
+                arguments("nesting deeper than the parser allows", snapshot("\"sales\": " + "[".repeat(5_000) + "]".repeat(5_000)),
+                        "$", "c.json: $ is not valid JSON at line 1, column " /* the first bracket too deep */ + (snapshot("").length() + 11 + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH)
+                                + ": values nested more than " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH + " deep"),
                 arguments("missing customer", "{\"schemaVersion\": 1}",
                         "$.customer", "c.json: $.customer must not be null"),
                 arguments("customer without an owner", "{\"schemaVersion\": 1, \"customer\": {\"id\": \"C-1\", \"type\": \"BUSINESS\"}}",

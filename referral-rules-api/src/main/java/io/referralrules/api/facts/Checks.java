@@ -25,21 +25,21 @@ final class Checks {
 
     static <T> T required(String type, String id, String field, T value) {
         if (value == null) {
-            throw invalid(type, field, "must not be null (id=" + id + ")");
+            throw invalid(type, field, "must not be null (id=" + shown(id) + ")");
         }
         return value;
     }
 
     static String optionalRef(String type, String id, String field, String value) {
         if (value != null && value.isBlank()) {
-            throw invalid(type, field, "must be null or non-blank, was " + quote(value) + " (id=" + id + ")");
+            throw invalid(type, field, "must be null or non-blank, was " + quote(value) + " (id=" + shown(id) + ")");
         }
         return value;
     }
 
     static int range(String type, String id, String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw invalid(type, field, "must be between " + min + " and " + max + ", was " + value + " (id=" + id + ")");
+            throw invalid(type, field, "must be between " + min + " and " + max + ", was " + value + " (id=" + shown(id) + ")");
         }
         return value;
     }
@@ -54,7 +54,7 @@ final class Checks {
     static LocalDate optionalDate(String type, String id, String field, LocalDate value) {
         if (value != null && (value.isBefore(Limits.EARLIEST_DATE) || value.isAfter(Limits.LATEST_DATE))) {
             throw invalid(type, field, "must be between " + Limits.EARLIEST_DATE + " and " + Limits.LATEST_DATE
-                    + ", was " + value + " (id=" + id + ")");
+                    + ", was " + value + " (id=" + shown(id) + ")");
         }
         return value;
     }
@@ -71,7 +71,7 @@ final class Checks {
             String shown = value.toString();
             throw invalid(type, field, "must have at most " + Limits.MAX_AMOUNT_INTEGER_DIGITS
                     + " digits before the decimal point and " + Limits.MAX_AMOUNT_FRACTION_DIGITS + " after it, was "
-                    + (shown.length() <= 40 ? shown : "a number of " + value.precision() + " digits") + " (id=" + id + ")");
+                    + (shown.length() <= 40 ? shown : "a number of " + value.precision() + " digits") + " (id=" + shown(id) + ")");
         }
         nonNegative(type, id, field, value);
         // 1.5E+3 is 1500: kept as the whole number, so it is written (plainly) and read back as the same value
@@ -81,14 +81,14 @@ final class Checks {
     static BigDecimal nonNegative(String type, String id, String field, BigDecimal value) {
         required(type, id, field, value);
         if (value.signum() < 0) {
-            throw invalid(type, field, "must not be negative, was " + value + " (id=" + id + ")");
+            throw invalid(type, field, "must not be negative, was " + value + " (id=" + shown(id) + ")");
         }
         return value;
     }
 
     static LocalDate notBefore(String type, String id, String field, LocalDate value, String otherField, LocalDate other) {
         if (value != null && value.isBefore(other)) {
-            throw invalid(type, field, "must not be before " + otherField + " (" + other + "), was " + value + " (id=" + id + ")");
+            throw invalid(type, field, "must not be before " + otherField + " (" + other + "), was " + value + " (id=" + shown(id) + ")");
         }
         return value;
     }
@@ -102,13 +102,24 @@ final class Checks {
     static String nonBlankText(String type, String id, String field, String value) {
         required(type, id, field, value);
         if (value.isBlank()) {
-            throw invalid(type, field, "must not be blank (id=" + id + ")");
+            throw invalid(type, field, "must not be blank (id=" + shown(id) + ")");
         }
         return value;
     }
 
     static String quote(String s) {
-        return s == null ? "null" : "'" + s + "'";
+        return s == null ? "null" : "'" + shown(s) + "'";
+    }
+
+    /** The most characters of an id a message repeats. */
+    private static final int SHOWN = 64;
+
+    /**
+     * An id as messages show it: whole up to {@value #SHOWN} characters, else its start and its length, so a message
+     * stays a line however long the id.
+     */
+    static String shown(String id) {
+        return id == null || id.length() <= SHOWN ? id : id.substring(0, SHOWN) + "... (" + id.length() + " characters)";
     }
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");

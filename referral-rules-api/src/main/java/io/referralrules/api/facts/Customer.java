@@ -24,14 +24,14 @@ public record Customer(String id, CustomerType type, String ownerId, String disp
         Checks.required("Customer", id, "ownerId", ownerId);
         Checks.optionalRef("Customer", id, "ownerId", ownerId);
         if (attributes == null) {
-            throw Checks.invalid("Customer", "attributes", "must not be null (use an empty map) (id=" + id + ")");
+            throw Checks.invalid("Customer", "attributes", "must not be null (use an empty map) (id=" + Checks.shown(id) + ")");
         }
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             if (e.getKey() == null || e.getKey().isBlank()) {
-                throw Checks.invalid("Customer", "attributes", "has a blank key " + Checks.quote(e.getKey()) + " (id=" + id + ")");
+                throw Checks.invalid("Customer", "attributes", "has a blank key " + Checks.quote(e.getKey()) + " (id=" + Checks.shown(id) + ")");
             }
             if (e.getValue() == null) {
-                throw Checks.invalid("Customer", "attributes." + Checks.key(e.getKey()), "must not be null (id=" + id + ")");
+                throw Checks.invalid("Customer", "attributes." + Checks.key(e.getKey()), "must not be null (id=" + Checks.shown(id) + ")");
             }
         }
         // sorted by key, so iteration (and JSON, hashes, messages) is the same on every JVM
