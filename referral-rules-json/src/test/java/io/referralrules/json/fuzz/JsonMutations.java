@@ -88,7 +88,7 @@ public final class JsonMutations {
         INVALID_UTF8,
         /** A value replaced by arrays or objects nested thousands deep. */
         DEEP_NESTING,
-        /** A string value replaced by a huge string (100,000 to 1,000,000 characters). */
+        /** A string value replaced by a huge string (50,000 to 300,000 characters). */
         HUGE_STRING
     }
 
@@ -310,7 +310,7 @@ public final class JsonMutations {
             }
             case HUGE_STRING -> {
                 Slot slot = pick(slots, s -> s.value().isTextual(), random);
-                int length = 100_000 + random.nextInt(900_001);
+                int length = 50_000 + random.nextInt(250_001);
                 return replaced(kind, root, slot, quote("y".repeat(length)), "a string of " + length + " characters");
             }
             case DUPLICATE_KEY -> {
