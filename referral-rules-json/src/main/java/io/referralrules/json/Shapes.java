@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -123,8 +122,7 @@ final class Shapes {
         }
         Type value = argument(type, 1);
         int position = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
             position++;
             check(source, path + JsonText.key(entry.getKey(), position), entry.getValue(), value);
         }
@@ -136,8 +134,7 @@ final class Shapes {
         }
         RecordComponent[] components = record.getRecordComponents();
         int position = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             position++;
             if (Arrays.stream(components).noneMatch(c -> c.getName().equals(field.getKey()))) {
                 throw invalid(source, path + JsonText.key(field.getKey(), position), "is not a known field (known here: "
