@@ -115,6 +115,17 @@ public final class Main {
         targets.add(target("retained heap of one engine ≤ 20 MB, within 1 MB over three runs",
                 median(heap) <= 20e6 && spread <= 1.0, String.format(Locale.ROOT, "%.1f MB, spread %.2f MB", median(heap) / 1e6, spread)));
 
+        // 7: limits: customers with 10,000 facts and a runaway host rule, each first assessment in a fresh JVM at -Xmx256m
+        List<Double> manyAsks = values(LimitsProbe.class, "ms", 3, "asks");
+        List<Double> runaway = values(LimitsProbe.class, "ms", 3, "runaway");
+        rows.put("7. one customer with 10,000 asks / 10,000 answers, first assessment, -Xmx256m, median of 3 (ms)",
+                String.format(Locale.ROOT, "%.0f / %.0f", median(manyAsks), median(values(LimitsProbe.class, "ms", 3, "feedback"))));
+        rows.put("7. runaway host rule stopped at the default fire limit, median of 3 (ms)", String.format(Locale.ROOT, "%.0f", median(runaway)));
+        targets.add(target("the 10,000-asks customer in under 1 s within -Xmx256m", median(manyAsks) < 1000,
+                String.format(Locale.ROOT, "%.0f ms", median(manyAsks))));
+        targets.add(target("a runaway host rule fails within 2 s at the default limit", median(runaway) < 2000,
+                String.format(Locale.ROOT, "%.0f ms", median(runaway))));
+
         // 6: the command line
         if (cli != null) {
             List<Double> firstAnswer = cliFirstAnswer(cli, forks);
@@ -198,6 +209,9 @@ public final class Main {
             List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path")));
             if (main == HeapProbe.class) {
                 command.add("-XX:+UseSerialGC");
+            }
+            if (main == LimitsProbe.class) {
+                command.add("-Xmx256m");
             }
             command.add(main.getName());
             command.add(arg);
