@@ -68,5 +68,11 @@ final class LimitsProbe {
         }
         System.out.println("ms " + (System.nanoTime() - start) / 1_000_000 + " " + kind);
         System.out.println(outcome);
+        if (!kind.equals("runaway")) {
+            // the plain-Java yardstick on the same customer, its first call in the same JVM
+            long baselineStart = System.nanoTime();
+            new BaselineEvaluator(engine.policy()).assess(snapshot, today);
+            System.out.println("baseline-ms " + (System.nanoTime() - baselineStart) / 1_000_000 + " " + kind);
+        }
     }
 }
