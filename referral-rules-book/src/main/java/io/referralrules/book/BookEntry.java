@@ -95,7 +95,7 @@ public final class BookEntry {
             text = decode(utf8);
         } catch (NotUtf8 e) {
             String where = "offset " + e.at + " of the entry" + (offset >= 0 ? ", offset " + (offset + e.at) + " of the file" : "");
-            return BookItem.failed(shownId(utf8, utf8.length), location, location + ": is not valid UTF-8: byte 0x"
+            return BookItem.failed(shownId(utf8, utf8.length), location, location + ": $ is not valid UTF-8: byte 0x"
                     + String.format(Locale.ROOT, "%02X", utf8[e.at] & 0xFF) + " at " + where);
         }
         try {

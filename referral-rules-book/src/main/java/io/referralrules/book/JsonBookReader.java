@@ -256,6 +256,24 @@ final class JsonBookReader implements BookFile.EntryReader {
         index++;
         in.keepFrom(p);
         Scan s = scan(p, false);
+        if (s.outcome() == Outcome.OK && !s.tooBig()) {
+            int next = in.at(skipWs(s.end()));
+            if (next != ',' && next != ']') {
+                String id = BookEntry.shownId(in.slice(p, s.end()), (int) (s.end() - p));
+                if (!plainEntry(p, s.end()) || holdsAnEntry(p + 1, s.end())) {
+                    // its brackets pair up, but not where an entry ends: it ran into the entries after it
+                    return resumed(id, place, "is not valid JSON: its brackets do not close before line " + line(s.end() - 1)
+                            + ", where no entry ends", resync(p + 1));
+                }
+                if (next == EOF && endsLikeTheBook(p, s.end())) {
+                    // the file ends here: this entry's last ] and } may be the book's own, closed on an entry cut short
+                    state = State.DONE;
+                    readToEnd = false;
+                    return BookEntry.unreadable(id, place, "runs to the end of the file, and its last ] and } may be the book's"
+                            + " own: it may be cut short, so it is not assessed; the rest of the book cannot be read");
+                }
+            }
+        }
         if (s.outcome() == Outcome.OK) {
             pos = s.end();
             state = State.AFTER;
@@ -369,6 +387,29 @@ final class JsonBookReader implements BookFile.EntryReader {
         }
     }
 
+    /** Whether the bytes {@code [from, to)} end with {@code ]} and {@code }} (blanks between), as a book does. */
+    private boolean endsLikeTheBook(long from, long to) throws IOException {
+        long q = to - 1;
+        if (in.at(q) != '}') {
+            return false;
+        }
+        q--;
+        while (q > from && whitespace(in.at(q))) {
+            q--;
+        }
+        return in.at(q) == ']';
+    }
+
+    /** Whether a plain entry starts somewhere in {@code [from, to)} (no entry holds one; one that does ran into it). */
+    private boolean holdsAnEntry(long from, long to) throws IOException {
+        for (long q = from; q < to; q++) {
+            if (in.at(q) == '{' && plainEntryAt(q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a whole JSON object with a {@code customer} object starts at {@code q}, followed by {@code ,} or {@code ]}. */
     private boolean plainEntryAt(long q) throws IOException {
         Scan s = scan(q, true);
@@ -376,10 +417,12 @@ final class JsonBookReader implements BookFile.EntryReader {
             return false;
         }
         int next = in.at(skipWs(s.end()));
-        if (next != ',' && next != ']') {
-            return false;
-        }
-        try (JsonParser p = FACTORY.createParser(in.slice(q, s.end()))) {
+        return (next == ',' || next == ']') && plainEntry(q, s.end());
+    }
+
+    /** Whether the bytes {@code [from, to)} are a JSON object with a {@code customer} object (and nothing more). */
+    private boolean plainEntry(long from, long to) throws IOException {
+        try (JsonParser p = FACTORY.createParser(in.slice(from, to))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }

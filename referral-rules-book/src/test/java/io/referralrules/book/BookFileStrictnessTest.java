@@ -144,7 +144,7 @@ class BookFileStrictnessTest {
         assertThat(items.get(3).snapshot()).isNull();
         assertThat(items.get(3).location()).isEqualTo("book.ndjson:4");
         assertThat(items.get(3).customerId()).isEqualTo(BOOK.get(3).customer().id());
-        assertThat(items.get(3).problem()).isEqualTo("book.ndjson:4: is not valid UTF-8: byte 0xFF at offset " + at
+        assertThat(items.get(3).problem()).isEqualTo("book.ndjson:4: $ is not valid UTF-8: byte 0xFF at offset " + at
                 + " of the entry, offset " + (lineStart + at) + " of the file");
         for (int i : new int[] {0, 1, 2, 4, 5}) {
             assertThat(items.get(i).snapshot()).isEqualTo(BOOK.get(i));
@@ -163,9 +163,9 @@ class BookFileStrictnessTest {
         List<BookItem> json = read("book.json", jsonBook(lines));
 
         assertThat(ndjson.get(1).customerId()).isNull();
-        assertThat(ndjson.get(1).problem()).startsWith("book.ndjson:2: is not valid UTF-8: byte 0xC3 at offset " + (at + 1));
+        assertThat(ndjson.get(1).problem()).startsWith("book.ndjson:2: $ is not valid UTF-8: byte 0xC3 at offset " + (at + 1));
         assertThat(json.get(1).customerId()).isNull();
-        assertThat(json.get(1).problem()).startsWith("book.json $.customers[1] (line 6): is not valid UTF-8: byte 0xC3 at offset "
+        assertThat(json.get(1).problem()).startsWith("book.json $.customers[1] (line 6): $ is not valid UTF-8: byte 0xC3 at offset "
                 + (at + 1) + " of the entry");
         assertThat(ndjson).filteredOn(i -> i.snapshot() != null).hasSize(5);
         assertThat(json).filteredOn(i -> i.snapshot() != null).hasSize(5);

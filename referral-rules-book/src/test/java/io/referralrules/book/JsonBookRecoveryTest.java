@@ -165,15 +165,45 @@ class JsonBookRecoveryTest {
     @Test
     void aFileCutAfterAnEntrySaysTheArrayIsNotClosed() throws IOException {
         String book = Layout.LINES.write();
-        String cut = book.substring(0, book.indexOf(entry(39)) + entry(39).length());
+        int last = 39;
+        while (!entry(last).endsWith("}}")) {
+            last--;                                 // an entry that does not end as the book does: a customer without facts
+        }
+        int k = last;
+        String cut = book.substring(0, book.indexOf(entry(k)) + entry(k).length());
 
         Read read = read(cut);
 
-        assertThat(read.snapshots()).isEqualTo(BOOK);
-        assertThat(read.failures()).singleElement().satisfies(f -> assertThat(f.problem())
-                .isEqualTo("book.json $.customers[40] (line 44): the file ends before the customers array is closed; the rest of"
-                        + " the book cannot be read"));
+        assertThat(read.snapshots()).isEqualTo(BOOK.subList(0, k + 1));
+        assertThat(read.failures()).singleElement().satisfies(f -> assertThat(f.problem()).isEqualTo("book.json $.customers[" + (k + 1)
+                + "] (line " + (k + 5) + "): the file ends before the customers array is closed; the rest of the book cannot be read"));
         assertThat(read.toEnd).isFalse();
+    }
+
+    @Test
+    void aLastEntryThatMayHaveTakenTheBooksClosingIsNotAssessed() throws IOException {
+        String book = Layout.LINES.write();
+        int k = 38;
+        String entry = entry(k);
+        assertThat(entry).endsWith("]}");
+        // either the file was cut after this entry, or the entry was cut and ends on the book's own ] and }
+        String cut = book.substring(0, book.indexOf(entry) + entry.length());
+
+        Read read = read(cut);
+
+        assertThat(read.snapshots()).isEqualTo(BOOK.subList(0, k));
+        assertThat(read.failures()).singleElement().satisfies(f -> {
+            assertThat(f.customerId()).isEqualTo(BOOK.get(k).customer().id());
+            assertThat(f.problem()).isEqualTo("book.json $.customers[38] (line 43): runs to the end of the file, and its last ] and }"
+                    + " may be the book's own: it may be cut short, so it is not assessed; the rest of the book cannot be read");
+        });
+        assertThat(read.toEnd).isFalse();
+
+        String takenClosing = book.replace(entry(39), entry(39).substring(0, entry(39).indexOf("\"sales\":[") + 9));
+        Read taken = read(takenClosing);
+        assertThat(taken.snapshots()).isEqualTo(BOOK.subList(0, 39));
+        assertThat(taken.failures()).singleElement().satisfies(f -> assertThat(f.location()).isEqualTo("book.json $.customers[39] (line 44)"));
+        assertThat(taken.toEnd).isFalse();
     }
 
     @Test
