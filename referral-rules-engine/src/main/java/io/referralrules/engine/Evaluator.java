@@ -66,6 +66,17 @@ final class Evaluator {
     }
 
     /**
+     * How many firings one customer's assessment may take: the engine's limit, or {@value #FIRINGS_PER_FACT} per fact
+     * for a customer with so many facts that the bundled rules alone (a few firings per fact at most) could need more.
+     */
+    private long allowance(Subject subject) {
+        return Math.max(fireLimit, (long) FIRINGS_PER_FACT * subject.factCount());
+    }
+
+    /** The firings a customer's assessment may take per fact it has, when that is more than the engine's limit. */
+    static final int FIRINGS_PER_FACT = 10;
+
+    /**
      * Lets rules fire up to the session's share of the limit, then refuses every further match (so the session stops
      * instead of running until the heap is gone) and remembers the first one refused.
      */
@@ -127,7 +138,11 @@ final class Evaluator {
             for (Subject subject : subjects) {
                 session.insert(subject);
             }
-            FireLimit limit = new FireLimit((long) fireLimit * subjects.size());
+            long allowed = 0;
+            for (Subject subject : subjects) {
+                allowed += allowance(subject);
+            }
+            FireLimit limit = new FireLimit(allowed);
             try {
                 session.fireAllRules(limit);
             } catch (ConsequenceException e) {
@@ -137,7 +152,8 @@ final class Evaluator {
                 Subject found = FiredRules.subjectOf(limit.refused);
                 Subject subject = found != null ? found : only;
                 throw new RuleFiringLimitException(limit.refused.getRule().getName(), subject == null ? null : subject.id(),
-                        subject == null ? null : String.valueOf(subject.window().asOf()), limit.fired, fireLimit);
+                        subject == null ? null : String.valueOf(subject.window().asOf()), limit.fired,
+                        subjects.size() == 1 ? allowed : fireLimit);
             }
             return read(session, subjects, fired, host);
         } finally {

@@ -28,7 +28,8 @@ import java.util.Objects;
 public final class ReferralRules {
     /**
      * How many rule firings one customer's assessment may take by default: the bundled rules take a few dozen for a
-     * typical customer and grow linearly with its facts, so only a rule that feeds itself comes near it.
+     * typical customer and a few per fact at most, so only a rule that feeds itself comes near it. A customer with more
+     * than a tenth of the limit in facts may take 10 firings per fact instead.
      */
     public static final int DEFAULT_FIRE_LIMIT = 100_000;
 

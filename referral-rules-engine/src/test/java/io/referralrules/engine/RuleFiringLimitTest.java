@@ -74,6 +74,20 @@ class RuleFiringLimitTest {
     }
 
     @Test
+    void aCustomerWithManyFactsMayTakeTenFiringsPerFact() {
+        // 200 asks before any sale: each is premature, chases the one before and tires the customer: about 600
+        // firings, over a limit of 100 but within 10 per fact (2,000)
+        CustomerSnapshot.Builder asks = CustomerSnapshot.builder(new Customer("C-7", CustomerType.BUSINESS, "rep-1", null));
+        for (int i = 0; i < 200; i++) {
+            asks.add(new io.referralrules.api.facts.ReferralAsk(String.format("A-%03d", i), TODAY.minusDays(1 + i / 4),
+                    io.referralrules.api.facts.AskType.INTRODUCTION));
+        }
+        ReferralReadinessEngine engine = ReferralRules.builder().fireLimit(100).build();
+
+        assertThat(engine.assess(asks.build(), TODAY).firedRules()).hasSizeGreaterThan(500);
+    }
+
+    @Test
     void aLimitBelowOneIsRefused() {
         assertThatThrownBy(() -> ReferralRules.builder().fireLimit(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("fireLimit must be at least 1, was 0");

@@ -1,6 +1,9 @@
 package io.referralrules.engine.internal;
 
+import io.referralrules.api.facts.Introduction;
 import io.referralrules.api.facts.ReferralAsk;
+import io.referralrules.api.facts.ReferralGiven;
+import io.referralrules.api.facts.Sale;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,6 +54,21 @@ public final class Chronology<T> {
         return new Chronology<>(asks, ReferralAsk::date, ReferralAsk::id);
     }
 
+    /** A customer's sales in order. */
+    public static Chronology<Sale> ofSales(List<Sale> sales) {
+        return new Chronology<>(sales, Sale::date, Sale::id);
+    }
+
+    /** A customer's introductions in order. */
+    public static Chronology<Introduction> ofIntroductions(List<Introduction> introductions) {
+        return new Chronology<>(introductions, Introduction::date, Introduction::id);
+    }
+
+    /** The referrals we gave a customer, in order. */
+    public static Chronology<ReferralGiven> ofReferralsGiven(List<ReferralGiven> given) {
+        return new Chronology<>(given, ReferralGiven::date, ReferralGiven::id);
+    }
+
     /** A customer's green lights in order (collected by a rule, so the list may hold any object). */
     public static Chronology<GreenLight> ofGreenLights(List<?> greenLights) {
         return new Chronology<>(cast(greenLights, GreenLight.class), GreenLight::date, GreenLight::factId);
@@ -84,13 +102,23 @@ public final class Chronology<T> {
 
     /** The last fact dated strictly before the day (ties: the greatest id), or nothing. */
     public List<T> latestBefore(LocalDate day) {
-        int i = firstOnOrAfter(day);
+        int i = indexOnOrAfter(day);
         return i == 0 ? List.of() : List.of(ordered().get(i - 1));
+    }
+
+    /** The last fact dated on or before the day (ties: the greatest id), or nothing. */
+    public List<T> latestOnOrBefore(LocalDate day) {
+        return latestBefore(day.plusDays(1));
+    }
+
+    /** The first fact dated on or after the day (ties: the smallest id), or nothing. */
+    public List<T> firstOnOrAfter(LocalDate day) {
+        return firstAfter(day.minusDays(1));
     }
 
     /** The first fact dated strictly after the day (ties: the smallest id), or nothing. */
     public List<T> firstAfter(LocalDate day) {
-        int i = firstOnOrAfter(day.plusDays(1));
+        int i = indexOnOrAfter(day.plusDays(1));
         return i == ordered().size() ? List.of() : List.of(ordered().get(i));
     }
 
@@ -98,11 +126,11 @@ public final class Chronology<T> {
     public int countBefore(String id, LocalDate from) {
         ordered();
         Integer at = positionById.get(id);
-        return at == null ? 0 : Math.max(0, at - firstOnOrAfter(from));
+        return at == null ? 0 : Math.max(0, at - indexOnOrAfter(from));
     }
 
     /** The position of the first fact dated on or after the day ({@code size} when none is). */
-    private int firstOnOrAfter(LocalDate day) {
+    private int indexOnOrAfter(LocalDate day) {
         List<T> ordered = ordered();
         int low = 0;
         int high = ordered.size();

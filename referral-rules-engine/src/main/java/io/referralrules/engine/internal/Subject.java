@@ -40,7 +40,7 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
                       List<FeedbackAnswer> feedbackAnswers, List<SurveyScore> surveyScores, List<Complaint> complaints,
                       List<ReferralAsk> asks, List<Introduction> introductions, List<FollowUp> followUps,
                       List<ReferredSale> referredSales, Sale latestSale, LocalDate firstSaleDate,
-                      Chronology<ReferralAsk> askOrder, Window window) {
+                      FactIndex index, Window window) {
 
     /** The snapshot as it stood on {@code asOf}, assessed on that day under the policy. */
     public static Subject of(CustomerSnapshot s, LocalDate asOf, ReadinessPolicy policy) {
@@ -58,20 +58,22 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
             }
         }
         List<ReferralAsk> asks = upTo(s.asks(), asOf, null);
+        List<ReferralGiven> given = upTo(s.referralsGiven(), asOf, null);
+        List<Introduction> introductions = upTo(s.introductions(), asOf, i -> after(i.confirmedOn(), asOf) || after(i.prospectContactedOn(), asOf)
+                ? new Introduction(i.id(), i.date(), i.askId(), i.prospectId(), i.channel(),
+                        after(i.confirmedOn(), asOf) ? null : i.confirmedOn(),
+                        after(i.prospectContactedOn(), asOf) ? null : i.prospectContactedOn())
+                : i);
+        List<FollowUp> followUps = upTo(s.followUps(), asOf, null);
+        List<ReferredSale> referredSales = upTo(s.referredSales(), asOf, null);
         return new Subject(s.customer(), sales, upTo(s.serviceInteractions(), asOf, null),
                 upTo(s.proactiveActions(), asOf, null), upTo(s.extraValues(), asOf, null),
-                upTo(s.referralsGiven(), asOf, null), upTo(s.socialTouches(), asOf, null),
+                given, upTo(s.socialTouches(), asOf, null),
                 upTo(s.industryEvents(), asOf, null), upTo(s.positioningConversations(), asOf, null),
                 upTo(s.feedbackAnswers(), asOf, null), upTo(s.surveyScores(), asOf, null),
                 upTo(s.complaints(), asOf, c -> after(c.resolvedOn(), asOf) ? new Complaint(c.id(), c.date(), null) : c),
-                asks,
-                upTo(s.introductions(), asOf, i -> after(i.confirmedOn(), asOf) || after(i.prospectContactedOn(), asOf)
-                        ? new Introduction(i.id(), i.date(), i.askId(), i.prospectId(), i.channel(),
-                                after(i.confirmedOn(), asOf) ? null : i.confirmedOn(),
-                                after(i.prospectContactedOn(), asOf) ? null : i.prospectContactedOn())
-                        : i),
-                upTo(s.followUps(), asOf, null), upTo(s.referredSales(), asOf, null), latest, first,
-                Chronology.ofAsks(asks), Window.of(policy, asOf));
+                asks, introductions, followUps, referredSales, latest, first,
+                new FactIndex(asks, sales, introductions, given, followUps, referredSales), Window.of(policy, asOf));
     }
 
     /**
@@ -81,7 +83,7 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
     public Subject on(LocalDate day) {
         return new Subject(customer, sales, serviceInteractions, proactiveActions, extraValues, referralsGiven, socialTouches,
                 industryEvents, positioningConversations, feedbackAnswers, surveyScores, complaints, asks, introductions,
-                followUps, referredSales, latestSale, firstSaleDate, askOrder, Window.of(window.policy(), day));
+                followUps, referredSales, latestSale, firstSaleDate, index, Window.of(window.policy(), day));
     }
 
     /** Identity: two subjects are two customers being assessed, whatever they hold. */
@@ -132,6 +134,14 @@ public record Subject(Customer customer, List<Sale> sales, List<ServiceInteracti
 
     public String id() {
         return customer.id();
+    }
+
+    /** How many facts the customer has on the day. */
+    public int factCount() {
+        return sales.size() + serviceInteractions.size() + proactiveActions.size() + extraValues.size() + referralsGiven.size()
+                + socialTouches.size() + industryEvents.size() + positioningConversations.size() + feedbackAnswers.size()
+                + surveyScores.size() + complaints.size() + asks.size() + introductions.size() + followUps.size()
+                + referredSales.size();
     }
 
     /** Whether any sale closed (on or before the assessment day). */
