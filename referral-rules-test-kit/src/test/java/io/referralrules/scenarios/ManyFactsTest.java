@@ -84,4 +84,28 @@ class ManyFactsTest extends RuleTestSupport {
         assertThat(a.firedRules()).contains("A raised complaint is settled by the next green light",
                 "A raised complaint stays open until a green light follows");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"earned-trust", "post-sale-momentum"})
+    void aThousandFactsOfEveryKindDrawWarningsCitingAtMostTwoFacts(String playbook) {
+        List<Fact> facts = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            int day = 1 + i * 360 / 1_000;
+            String n = String.format("%04d", i);
+            facts.addAll(List.of(sale("S-" + n, day), service("SI-" + n, day, 1 + i % 5), proactive("PA-" + n, day),
+                    extraValue("EV-" + n, day), referralGiven("RG-" + n, day), social("ST-" + n, day),
+                    i % 3 == 0 ? complaintAnswer("FA-" + n, day) : greenLight("FA-" + n, day), nps("NPS-" + n, day, i % 11),
+                    complaint("CP-" + n, day, i % 2 == 0 ? null : day - 1), i % 2 == 0 ? ask("A-" + n, day) : namesOnlyAsk("A-" + n, day),
+                    introduction("I-" + n, day, "A-" + n, i % 2 == 0 ? null : day, null),
+                    followUp("F-" + n, day, "I-" + n, io.referralrules.api.facts.FollowUpType.values()[i % 3]),
+                    referredSale("RS-" + n, day, "I-" + n)));
+        }
+
+        ReadinessAssessment a = io.referralrules.engine.ReferralRules.engine(io.referralrules.engine.Playbook.byId(playbook))
+                .assess(customer(facts), TODAY);
+
+        assertThat(a.warnings(WarningType.TIT_FOR_TAT)).isNotEmpty();
+        assertThat(a.warnings(WarningType.ASK_DURING_COMPLAINT)).isNotEmpty();
+        assertThat(a.warnings()).allSatisfy(w -> assertThat(w.reason().evidence()).hasSizeLessThanOrEqualTo(2));
+    }
 }
