@@ -237,11 +237,19 @@ final class Outputs implements AutoCloseable {
             }
         }
 
+        /**
+         * The run failed: a file is removed (its temporary file; the previous file stays); standard output gets the
+         * whole pieces it holds and its closing text, so a JSON array there is still complete.
+         */
         private void abandon() {
             if (done) {
                 return;
             }
             done = true;
+            if (target == null) {
+                sink.interrupt();
+                return;
+            }
             sink.stop();
             try {
                 if (target != null) {

@@ -270,6 +270,21 @@ class CliBooksTest {
     }
 
     @Test
+    void aTeamsFileIsReadStrictlyAndItsValuesAreNotRepeated() throws IOException {
+        Path teams = dir.resolve("teams.json");
+        Files.writeString(teams, "{\"rep-01\": \"North\", \"rep-01\": \"South\"}");
+        assertThat(Main.run("assess", CliTest.SAMPLE.toString(), "--as-of", "2026-06-15", "--teams", teams.toString()))
+                .isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains("referral-rules: " + teams + ": $ is not valid JSON (line 1, column ");
+
+        Files.writeString(teams, "{\"rep-01\": {\"lead\": \"" + JsonMutations.PLANTED_NAME + " <" + JsonMutations.PLANTED_EMAIL + ">\"}}");
+        assertThat(Main.run("assess", CliTest.SAMPLE.toString(), "--as-of", "2026-06-15", "--teams", teams.toString()))
+                .isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains("referral-rules: " + teams + ": $.rep-01 must be a team name (a string), was an object");
+        assertThat(JsonMutations.mentionsPlanted(err())).isFalse();
+    }
+
+    @Test
     void theExitCodesAreDocumentedInTheHelp() {
         assertThat(Main.run("assess", "--help")).isZero();
 

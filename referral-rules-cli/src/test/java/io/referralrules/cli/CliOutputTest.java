@@ -315,6 +315,34 @@ class CliOutputTest {
     }
 
     @Test
+    void aRunThatFailsAfterTheAnswersStillLeavesAWholeJsonArrayOnStandardOutput() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path notAFolder = dir.resolve("plain.txt");
+        Files.writeString(notAFolder, "x");
+
+        int code = Main.run(streams(InputStream.nullInputStream(), out, new RecordedHooks()), "assess", SAMPLE, "--as-of", "2026-06-15",
+                "--format", "json", "--report-card", notAFolder.resolve("card.html").toString());
+
+        assertThat(code).isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains("referral-rules: cannot write " + notAFolder.resolve("card.html") + ": ");
+        assertThat(new ObjectMapper().readTree(out.toByteArray())).hasSize(60);
+    }
+
+    @Test
+    void generateFailsOnAFullDeviceAndLeavesThePreviousFileOtherwise() throws IOException {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "/dev/full (Linux)");
+
+        assertThat(Main.run("generate", "--customers", "50", "--output", "/dev/full")).isEqualTo(Main.UNUSABLE);
+        assertThat(err()).contains("referral-rules: cannot write /dev/full: No space left on device");
+
+        try (OutputStream devFull = new FileOutputStream("/dev/full")) {
+            assertThat(Main.run(streams(InputStream.nullInputStream(), devFull, new RecordedHooks()), "generate", "--customers", "50"))
+                    .isEqualTo(Main.UNUSABLE);
+        }
+        assertThat(err()).contains("referral-rules: cannot write to standard output: No space left on device");
+    }
+
+    @Test
     void theInterruptHookIsRemovedWhenTheRunEnds() {
         RecordedHooks hooks = new RecordedHooks();
 
