@@ -180,6 +180,7 @@ final class JsonBookReader implements BookFile.EntryReader {
         try {
             node = STRICT.readTree(in.slice(from, to));
         } catch (JsonProcessingException e) {
+            notUtf8(from, to, "$.teams");
             long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr() - 1);
             throw bad("$.teams", "is not valid JSON (line " + (line(from) + at) + ")");
         }
@@ -558,7 +559,21 @@ final class JsonBookReader implements BookFile.EntryReader {
         try {
             return STRICT.readTree(in.slice(from, to)).asText();
         } catch (JsonProcessingException e) {
-            throw bad("$", "is not valid JSON: a field name at line " + line(from) + " is not a valid string (is the file UTF-8?)");
+            notUtf8(from, to, "$");
+            throw bad("$", "is not valid JSON: a field name at line " + line(from) + " is not a valid string");
+        }
+    }
+
+    /** Throws, naming the first byte in {@code [from, to)} that is not UTF-8, if there is one. */
+    private void notUtf8(long from, long to, String path) throws IOException {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(in.slice(from, to));
+        java.nio.charset.CoderResult result = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(bytes, java.nio.CharBuffer.allocate(bytes.remaining()), true);
+        if (result.isError()) {
+            long at = from + bytes.position();
+            throw bad(path, "is not valid UTF-8: byte 0x" + String.format(Locale.ROOT, "%02X", in.at(at)) + " at offset " + at
+                    + " of the file (line " + line(at) + ")");
         }
     }
 

@@ -228,4 +228,18 @@ class BookFileStrictnessTest {
                 .isInstanceOf(io.referralrules.api.InvalidInputException.class)
                 .hasMessage("book.json: $.teams.rep-01 must be a team name (a string), was an object");
     }
+
+    @Test
+    void aBookWhoseHeaderIsNotUtf8NamesTheFileAndTheOffset() {
+        byte[] latin1 = "{\"schemaVersion\": 1, \"teams\": {\"rep-01\": \"Nord-Est \u00e9quipe\"}, \"customers\": []}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int at = new String(latin1, StandardCharsets.ISO_8859_1).indexOf('\u00e9');
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("book.json", latin1))
+                .isInstanceOf(io.referralrules.api.InvalidInputException.class)
+                .hasMessage("book.json: $.teams is not valid UTF-8: byte 0xE9 at offset " + at + " of the file (line 1)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("book.json", "{\"customers\": []}".getBytes(StandardCharsets.UTF_16)))
+                .isInstanceOf(io.referralrules.api.InvalidInputException.class)
+                .hasMessage("book.json: $ is not UTF-8: it starts with a UTF-16 byte order mark");
+    }
 }
