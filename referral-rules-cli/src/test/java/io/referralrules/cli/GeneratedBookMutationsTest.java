@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>standard error holds no exception, no stack trace and no planted name or address.</li>
  * </ul>
  *
- * About 2,150 cases a run on books of 10 to 40 entries. Seeded: {@code -Dreferralrules.seed=N} repeats a run; every
+ * About 2,150 cases a run on books of 10 to 30 entries. Seeded: {@code -Dreferralrules.seed=N} repeats a run; every
  * failure message names the seed ({@code -Dreferralrules.debug=true} adds the mutated entry's text to it).
  */
 class GeneratedBookMutationsTest {
@@ -84,7 +84,7 @@ class GeneratedBookMutationsTest {
     static void bases() {
         SplittableRandom random = SEED.random();
         for (int b = 0; b < BASES; b++) {
-            int size = 10 + random.nextInt(31);
+            int size = 10 + random.nextInt(21);
             List<String> entries = new ArrayList<>();
             List<String> answers = new ArrayList<>();
             for (CustomerSnapshot customer : new SampleBook(random.nextLong(), AS_OF).customers(size).toList()) {
