@@ -61,6 +61,9 @@ class JsonSyntaxMistakesTest {
                         "at line 2, column 1: more content after the end of the document"),
                 arguments("a number longer than the reader takes", "{\"schemaVersion\": " + "1".repeat(1_001) + "}",
                         "at line 1, column 1020: a number longer than 1000 characters"),
+                arguments("a string longer than the reader takes", "{\"schemaVersion\": 1, \"customer\": {\"id\": \""
+                                + "i".repeat(com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_STRING_LEN + 1) + "\"}}",
+                        "at line 1, column 20000044: a string longer than 20000000 characters"),
                 arguments("a key longer than the reader takes", "{\"" + "k".repeat(50_001) + "\": 1}",
                         "at line 1, column 50005: a key longer than 50000 characters"));
     }

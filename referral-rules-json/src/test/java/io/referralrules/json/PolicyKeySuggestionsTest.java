@@ -46,6 +46,11 @@ class PolicyKeySuggestionsTest {
     @CsvSource({
             // three edits in an 11-character key: one too many
             "npsPromoter",
+            // four edits in a 13-character key: one too many, though the key without its last letter is near
+            "lookbackXYZsq",
+            // the end of many thresholds, but far from each of them as a whole
+            "Days",
+            "x",
             "colour"})
     void aKeyFarFromEveryThresholdListsThemAll(String key) {
         assertThat(rejected("{\"" + key + "\": 10}")).hasMessage("tenant.json: $." + key + " is not a policy threshold" + KNOWN);
