@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -44,8 +42,6 @@ import static io.referralrules.json.JsonText.kind;
  * they name its JSON type.
  */
 final class Shapes {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern DAY_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern ONE_WORD = Pattern.compile("\\s*[-+0-9A-Za-z_.:/]{1,40}\\s*");
 
     private Shapes() {
@@ -53,45 +49,107 @@ final class Shapes {
 
     /** Checks a document (or part of one) against a type; {@code path} is where it sits ({@code $}, {@code $.snapshot}). */
     static void check(String source, String path, JsonNode node, Type type) {
+        check(source, new At(null, path, null, -1), node, type);
+    }
+
+    /**
+     * Where a value sits, as a chain from the document's root; written out as a JSON path only when a message needs it,
+     * so a valid document costs no path strings.
+     */
+    private record At(At parent, String text, String field, int index) {
+        At field(String name) {
+            return new At(this, null, name, -1);
+        }
+
+        At index(int i) {
+            return new At(this, null, null, i);
+        }
+
+        At suffix(String written) {
+            return new At(this, written, null, -1);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder();
+            write(out);
+            return out.toString();
+        }
+
+        private void write(StringBuilder out) {
+            if (parent != null) {
+                parent.write(out);
+            }
+            if (text != null) {
+                out.append(text);
+            } else if (field != null) {
+                out.append('.').append(field);
+            } else {
+                out.append('[').append(index).append(']');
+            }
+        }
+    }
+
+    /** A record component as the walk needs it; reflection runs once per record type, not per document. */
+    private record Component(String name, Type type) {
+    }
+
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(c -> new Component(c.getName(), c.getGenericType()))
+                    .toArray(Component[]::new);
+        }
+    };
+
+    private static final ClassValue<Set<String>> NAMES = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.toUnmodifiableSet())
+                    : Arrays.stream(COMPONENTS.get(type)).map(Component::name).collect(Collectors.toUnmodifiableSet());
+        }
+    };
+
+    private static void check(String source, At path, JsonNode node, Type type) {
         Class<?> raw = raw(type);
         if (node == null || node.isNull()) {
             if (raw.isPrimitive()) {
-                throw invalid(source, path, node == null ? "is missing; it must be " + describe(raw) : "must be " + describe(raw) + ", was null");
+                throw invalid(source, path.toString(), node == null ? "is missing; it must be " + describe(raw) : "must be " + describe(raw) + ", was null");
             }
             return;
         }
         if (raw == String.class) {
             if (!node.isTextual()) {
-                throw invalid(source, path, "must be a string, was " + kind(node));
+                throw invalid(source, path.toString(), "must be a string, was " + kind(node));
             }
         } else if (raw == LocalDate.class) {
             if (!node.isTextual() || !isDay(node.textValue())) {
-                throw invalid(source, path, "must be " + describe(raw) + ", was " + shown(node));
+                throw invalid(source, path.toString(), "must be " + describe(raw) + ", was " + shown(node));
             }
         } else if (raw.isEnum()) {
-            if (!node.isTextual() || Arrays.stream(raw.getEnumConstants()).noneMatch(c -> ((Enum<?>) c).name().equals(node.textValue()))) {
-                throw invalid(source, path, "must be " + describe(raw) + ", was " + shown(node));
+            if (!node.isTextual() || !NAMES.get(raw).contains(node.textValue())) {
+                throw invalid(source, path.toString(), "must be " + describe(raw) + ", was " + shown(node));
             }
         } else if (raw == int.class || raw == Integer.class) {
             if (!node.isIntegralNumber()) {
-                throw invalid(source, path, "must be a whole number, was " + shown(node));
+                throw invalid(source, path.toString(), "must be a whole number, was " + shown(node));
             }
             if (!node.canConvertToInt()) {
-                throw invalid(source, path, "must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                throw invalid(source, path.toString(), "must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
                         + ", was " + shown(node));
             }
         } else if (raw == long.class || raw == Long.class) {
             if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                throw invalid(source, path, "must be a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                throw invalid(source, path.toString(), "must be a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
                         + ", was " + shown(node));
             }
         } else if (raw == double.class || raw == Double.class || raw == BigDecimal.class) {
             if (!node.isNumber()) {
-                throw invalid(source, path, "must be a number, was " + shown(node));
+                throw invalid(source, path.toString(), "must be a number, was " + shown(node));
             }
         } else if (raw == boolean.class || raw == Boolean.class) {
             if (!node.isBoolean()) {
-                throw invalid(source, path, "must be true or false, was " + shown(node));
+                throw invalid(source, path.toString(), "must be true or false, was " + shown(node));
             }
         } else if (Collection.class.isAssignableFrom(raw)) {
             elements(source, path, node, type);
@@ -102,58 +160,68 @@ final class Shapes {
         }
     }
 
-    private static void elements(String source, String path, JsonNode node, Type type) {
+    private static void elements(String source, At path, JsonNode node, Type type) {
         if (!(node instanceof ArrayNode array)) {
-            throw invalid(source, path, "must be an array, was " + shown(node));
+            throw invalid(source, path.toString(), "must be an array, was " + shown(node));
         }
         Type element = argument(type, 0);
         for (int i = 0; i < array.size(); i++) {
-            String at = path + "[" + i + "]";
-            if (array.get(i).isNull()) {
-                throw invalid(source, at, "must not be null");
+            JsonNode item = array.get(i);
+            if (item.isNull()) {
+                throw invalid(source, path.index(i).toString(), "must not be null");
             }
-            check(source, at, array.get(i), element);
+            check(source, path.index(i), item, element);
         }
     }
 
-    private static void entries(String source, String path, JsonNode node, Type type) {
+    private static void entries(String source, At path, JsonNode node, Type type) {
         if (!(node instanceof ObjectNode object)) {
-            throw invalid(source, path, "must be an object, was " + shown(node));
+            throw invalid(source, path.toString(), "must be an object, was " + shown(node));
         }
         Type value = argument(type, 1);
         int position = 0;
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
             position++;
-            check(source, path + JsonText.key(entry.getKey(), position), entry.getValue(), value);
+            JsonNode item = entry.getValue();
+            if (item.isTextual() && value == String.class) {
+                continue; // the common case, a string attribute: nothing to check, no path to make
+            }
+            check(source, path.suffix(JsonText.key(entry.getKey(), position)), item, value);
         }
     }
 
-    private static void fields(String source, String path, JsonNode node, Class<?> record) {
+    private static void fields(String source, At path, JsonNode node, Class<?> record) {
         if (!(node instanceof ObjectNode object)) {
-            throw invalid(source, path, "must be an object, was " + shown(node));
+            throw invalid(source, path.toString(), "must be an object, was " + shown(node));
         }
-        RecordComponent[] components = record.getRecordComponents();
+        Set<String> known = NAMES.get(record);
         int position = 0;
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             position++;
-            if (Arrays.stream(components).noneMatch(c -> c.getName().equals(field.getKey()))) {
-                throw invalid(source, path + JsonText.key(field.getKey(), position), "is not a known field (known here: "
-                        + Arrays.stream(components).map(RecordComponent::getName).sorted().collect(Collectors.joining(", ")) + ")");
+            if (!known.contains(field.getKey())) {
+                throw invalid(source, path.suffix(JsonText.key(field.getKey(), position)).toString(), "is not a known field (known here: "
+                        + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
             }
         }
-        for (RecordComponent component : components) {
-            check(source, path + "." + component.getName(), object.get(component.getName()), component.getGenericType());
+        for (Component component : COMPONENTS.get(record)) {
+            check(source, path.field(component.name()), object.get(component.name()), component.type());
         }
     }
 
+    /** Whether the text is a day that exists, written {@code yyyy-mm-dd} with nothing around it. */
     static boolean isDay(String text) {
-        if (!DAY_SHAPE.matcher(text).matches()) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return false;
         }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
         try {
-            LocalDate.parse(text, DAY);
+            LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
             return true;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             return false;
         }
     }
@@ -215,6 +283,6 @@ final class Shapes {
 
     /** The record components' names, sorted, for "known here" lists. */
     static List<String> names(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).sorted().toList();
+        return NAMES.get(record).stream().sorted().toList();
     }
 }
