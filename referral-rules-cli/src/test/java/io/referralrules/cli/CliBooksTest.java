@@ -9,16 +9,13 @@ import io.referralrules.book.SampleBook;
 import io.referralrules.engine.ReferralRules;
 import io.referralrules.json.ReferralJson;
 import io.referralrules.json.fuzz.JsonMutations;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,33 +36,15 @@ class CliBooksTest {
     static final ReferralReadinessEngine ENGINE = ReferralRules.engine();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldErr;
-    private PrintStream oldOut;
-    private InputStream oldIn;
+    @RegisterExtension
+    final StandardStreams streams = StandardStreams.captured();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        oldErr = System.err;
-        oldOut = System.out;
-        oldIn = System.in;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void release() {
-        System.setErr(oldErr);
-        System.setOut(oldOut);
-        System.setIn(oldIn);
-    }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return streams.err();
     }
 
     private static List<CustomerSnapshot> book(int size) {
@@ -140,7 +119,7 @@ class CliBooksTest {
         int code = Main.run("assess", file.toString(), "--as-of", "2026-06-15", "--format", "json", "--detail", "decision");
 
         assertThat(code).isEqualTo(Main.SOME_INVALID);
-        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8))).hasSize(60);
+        assertThat(JSON.readTree(streams.out())).hasSize(60);
         assertThat(err()).contains("invalid: (no customer id) at " + file + " after $.customers[16] (line 21): ");
     }
 
@@ -209,8 +188,8 @@ class CliBooksTest {
         List<CustomerSnapshot> good = new ArrayList<>(customers);
         good.remove(16);
         assertThat(code).isEqualTo(Main.SOME_INVALID);
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactlyElementsOf(decisions(good));
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\uFFFD");
+        assertThat(streams.out().lines()).containsExactlyElementsOf(decisions(good));
+        assertThat(streams.out()).doesNotContain("\uFFFD");
         assertThat(err()).contains("invalid: " + customers.get(16).customer().id() + " at -:17: $ is not valid UTF-8: byte 0xE9");
     }
 
@@ -225,7 +204,7 @@ class CliBooksTest {
         int code = Main.run("assess", file.toString(), "--as-of", "2026-06-15", "--format", "ndjson", "--max-entry-bytes", "4096");
 
         assertThat(code).isEqualTo(Main.SOME_INVALID);
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(9);
+        assertThat(streams.out().lines()).hasSize(9);
         assertThat(err()).contains("invalid: (no customer id) at " + file + ":5: is " + big.getBytes(StandardCharsets.UTF_8).length
                 + " bytes, more than the maximum 4096 (--max-entry-bytes)");
 
@@ -288,7 +267,7 @@ class CliBooksTest {
     void theExitCodesAreDocumentedInTheHelp() {
         assertThat(Main.run("assess", "--help")).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:")
+        assertThat(streams.out()).contains("Exit codes:")
                 .contains("0  every entry assessed and written")
                 .contains("1  some entries invalid")
                 .contains("2  the run failed")
@@ -304,7 +283,7 @@ class CliBooksTest {
         Files.writeString(file, sample.toString());
 
         assertThat(Main.run("assess", file.toString(), "--as-of", "2026-06-15", "--format", "ndjson", "--detail", "decision")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactlyElementsOf(
+        assertThat(streams.out().lines()).containsExactlyElementsOf(
                 decisions(generator.customers(60).toList()));
         assertThat(Map.of("err", err())).extractingByKey("err").asString().contains(": 60 ok, 0 invalid.");
     }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.book.SampleBook;
 import io.referralrules.json.ReferralJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -37,29 +36,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class CliOutputTest {
     private static final String SAMPLE = CliTest.SAMPLE.toString();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final StandardStreams streams = StandardStreams.errorCaptured();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void keep() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setErr(errStream);
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return streams.err();
     }
 
     /** Hooks that are only recorded: the test runs the interrupt itself, and nothing halts. */
@@ -85,7 +69,7 @@ class CliOutputTest {
     }
 
     private Streams streams(InputStream in, OutputStream out, RecordedHooks hooks) {
-        return new Streams(in, out, errStream, hooks);
+        return new Streams(in, out, streams.errStream(), hooks);
     }
 
     /** A device that is always full. */

@@ -11,16 +11,12 @@ import io.referralrules.book.BookFile;
 import io.referralrules.book.SampleBook;
 import io.referralrules.engine.ReferralRules;
 import io.referralrules.json.ReferralJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,34 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CliTest {
     static final Path SAMPLE = Path.of("../samples/sample-book.json");
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldErr;
-    private PrintStream oldOut;
+    @RegisterExtension
+    final StandardStreams streams = StandardStreams.captured();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        oldErr = System.err;
-        oldOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void release() {
-        System.setErr(oldErr);
-        System.setOut(oldOut);
-    }
-
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return streams.err();
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return streams.out();
     }
 
     @Test
@@ -132,7 +112,7 @@ class CliTest {
         }
         assertThat(Files.readString(output)).isEqualTo("[\n" + String.join(",\n", expected) + "\n]\n");
 
-        out.reset();
+        streams.resetOut();
         assertThat(Main.run("assess", book.toString(), "--as-of", "2026-06-15", "--threads", "2")).isEqualTo(Main.SOME_INVALID);
         assertThat(out().lines()).hasSize(1 + 37).element(1).asString().startsWith(customers.get(1).customer().id() + " ");
         assertThat(out().lines().skip(1).map(l -> l.substring(0, l.indexOf(' '))).toList())
@@ -196,10 +176,10 @@ class CliTest {
         }
         assertThat(Files.readString(decisionCard)).isEqualTo(Files.readString(fullCard));
 
-        out.reset();
+        streams.resetOut();
         assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15")).isZero();
         String fullTable = out();
-        out.reset();
+        streams.resetOut();
         assertThat(Main.run("assess", SAMPLE.toString(), "--as-of", "2026-06-15", "--detail", "decision")).isZero();
         assertThat(out()).isEqualTo(fullTable);
     }
