@@ -25,12 +25,15 @@ import io.referralrules.api.facts.CustomerType;
 import io.referralrules.api.facts.Fact;
 import io.referralrules.api.facts.FeedbackAnswer;
 import io.referralrules.api.facts.FeedbackSignal;
+import io.referralrules.api.facts.FollowUp;
+import io.referralrules.api.facts.FollowUpType;
 import io.referralrules.api.facts.IndustryEvent;
 import io.referralrules.api.facts.Introduction;
 import io.referralrules.api.facts.IntroductionChannel;
 import io.referralrules.api.facts.IssueStatus;
 import io.referralrules.api.facts.ReferralAsk;
 import io.referralrules.api.facts.ReferralGiven;
+import io.referralrules.api.facts.ReferredSale;
 import io.referralrules.api.facts.Sale;
 import io.referralrules.api.facts.ServiceInteraction;
 import io.referralrules.api.facts.SocialTouch;
@@ -266,6 +269,130 @@ class AnswersInFullTest {
         assertThat(a.warnings(WarningType.FOLLOW_UP_OVERDUE)).extracting(Warning::date, Warning::subjectId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(daysAgo(94), "I-1"));
         assertThat(a.whyNot(ObstacleKind.FOLLOW_UP_OWED)).extracting(Obstacle::subject).containsExactly("I-1");
+    }
+
+    @Test
+    void aReferralThatBoughtOwesAThankYouGiftForItsFirstSaleOnceTheOtherFollowUpsAreDone() {
+        CustomerSnapshot c = business("C-12", with(ready(), new ReferralAsk("A-1", daysAgo(100), AskType.INTRODUCTION),
+                new Introduction("I-1", daysAgo(95), "A-1", "P-1", IntroductionChannel.EMAIL, daysAgo(94), daysAgo(90)),
+                new FollowUp("F-1", daysAgo(93), "I-1", FollowUpType.THANK_REFERRER),
+                new FollowUp("F-2", daysAgo(88), "I-1", FollowUpType.STATUS_REPORT),
+                new ReferredSale("RS-2", daysAgo(20), "I-1", BigDecimal.TEN),
+                new ReferredSale("RS-3", daysAgo(10), "I-1", BigDecimal.TEN),
+                new ReferredSale("RS-1", daysAgo(20), "I-1", BigDecimal.TEN)));
+
+        ReadinessAssessment a = EARNED_TRUST.assess(c, TODAY);
+
+        assertThat(a.stage()).isEqualTo(Stage.FOLLOWING_UP);
+        assertThat(a.actions(ActionType.THANK_REFERRER)).isEmpty();
+        assertThat(a.actions(ActionType.SEND_STATUS_REPORT)).isEmpty();
+        NextAction gift = a.action(ActionType.SEND_THANK_YOU_GIFT).orElseThrow();
+        assertThat(gift.dueDate()).isEqualTo(daysAgo(13));
+        assertThat(gift.overdueDays()).isEqualTo(13);
+        assertThat(gift.reason().evidence()).containsExactly("I-1", "RS-1");
+        assertThat(a.warnings(WarningType.FOLLOW_UP_OVERDUE)).extracting(Warning::date).containsExactly(daysAgo(13));
+    }
+
+    @Test
+    void aProspectWeContactedOwesTheReferrerAReportThreeDaysLater() {
+        CustomerSnapshot c = business("C-13", with(ready(), new ReferralAsk("A-1", daysAgo(30), AskType.INTRODUCTION),
+                new Introduction("I-1", daysAgo(28), "A-1", "P-1", IntroductionChannel.EMAIL, daysAgo(27), daysAgo(1)),
+                new FollowUp("F-1", daysAgo(27), "I-1", FollowUpType.THANK_REFERRER)));
+
+        ReadinessAssessment a = EARNED_TRUST.assess(c, TODAY);
+
+        assertThat(a.stage()).isEqualTo(Stage.FOLLOWING_UP);
+        NextAction report = a.action(ActionType.SEND_STATUS_REPORT).orElseThrow();
+        assertThat(report.dueDate()).isEqualTo(daysAgo(1).plusDays(3));
+        assertThat(report.overdueDays()).isZero();
+        assertThat(a.warnings(WarningType.FOLLOW_UP_OVERDUE)).isEmpty();
+        assertThat(a.actions(ActionType.THANK_REFERRER)).isEmpty();
+    }
+
+    @Test
+    void trustEarnedAndConfirmedAreAmongTheReasonsWithTheirEvidence() {
+        ReadinessAssessment a = EARNED_TRUST.assess(business("C-14", ready()), TODAY);
+
+        assertThat(a.reasons()).filteredOn(r -> r.rule().equals("Trust is earned when the mandatory builders and enough builders are met"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.message()).startsWith("3 of 5 trust builders are met (needs 3, including [SERVICE_QUALITY, RECIPROCITY])");
+                    assertThat(r.evidence()).containsExactly("RG-1", "SI-1", "SI-2", "ST-1");
+                });
+        assertThat(a.reasons()).filteredOn(r -> r.rule().equals("Enough green lights confirm the earned trust"))
+                .singleElement().satisfies(r -> assertThat(r.evidence()).containsExactly("FA-1", "NPS-1"));
+    }
+
+    @Test
+    void aDetractorScoreIsAComplaintUntilAGreenLightFollowsThenItsVetoRuns() {
+        CustomerSnapshot open = business("C-15", with(ready(), new SurveyScore("NPS-2", daysAgo(5), SurveyType.NPS, 3)));
+        CustomerSnapshot settled = business("C-16", with(ready(), new SurveyScore("NPS-2", daysAgo(30), SurveyType.NPS, 3)));
+
+        ReadinessAssessment blocked = EARNED_TRUST.assess(open, TODAY);
+        ReadinessAssessment vetoed = EARNED_TRUST.assess(settled, TODAY);
+
+        assertThat(blocked.stage()).isEqualTo(Stage.BLOCKED);
+        assertThat(blocked.whyNot(ObstacleKind.OPEN_COMPLAINT)).extracting(Obstacle::subject).containsExactly("NPS-2");
+        // settled by the green-light answer 20 days ago: vetoed for 30 days after it
+        assertThat(vetoed.stage()).isEqualTo(Stage.BLOCKED);
+        assertThat(vetoed.whyNot(ObstacleKind.COMPLAINT_VETO)).singleElement().satisfies(o -> {
+            assertThat(o.subject()).isEqualTo("NPS-2");
+            assertThat(o.clearsOn()).isEqualTo(daysAgo(20).plusDays(31));
+            assertThat(o.reason().evidence()).containsExactly("FA-1", "NPS-2");
+        });
+    }
+
+    @Test
+    void anAskSoonAfterTheFirstSaleBeforeTrustWasEarnedIsPrematureAndAQuickSecondOneIsPushy() {
+        CustomerSnapshot c = business("C-17", List.of(new Sale("S-1", daysAgo(100), BigDecimal.TEN, null),
+                new ReferralAsk("A-1", daysAgo(95), AskType.INTRODUCTION), new ReferralAsk("A-2", daysAgo(91), AskType.INTRODUCTION),
+                new Introduction("I-1", daysAgo(90), "A-2", "P-1", IntroductionChannel.EMAIL, daysAgo(89), null),
+                new FollowUp("F-1", daysAgo(89), "I-1", FollowUpType.THANK_REFERRER)));
+
+        ReadinessAssessment a = EARNED_TRUST.assess(c, TODAY);
+
+        assertThat(a.warnings(WarningType.PREMATURE_ASK)).extracting(Warning::subjectId).containsExactly("A-1", "A-2");
+        assertThat(a.warnings(WarningType.PUSHY_CHASE)).singleElement().satisfies(w -> {
+            assertThat(w.subjectId()).isEqualTo("A-2");
+            assertThat(w.reason().evidence()).containsExactly("A-1", "A-2");
+        });
+        assertThat(a.warnings(WarningType.ASK_FATIGUE)).singleElement().satisfies(w -> {
+            assertThat(w.subjectId()).isEqualTo("A-2");
+            assertThat(w.reason().evidence()).containsExactly("A-1", "A-2");
+        });
+        // the early asks' checkpoints do not count as the assessment day's measurements
+        assertThat(a.trustBuilders()).hasSize(5);
+        assertThat(a.reasons()).filteredOn(r -> r.rule().startsWith("Service quality")).hasSize(1);
+    }
+
+    @Test
+    void anAskRightAfterAReferralWeGaveLooksLikeATradeAndOneDuringAComplaintIsWarnedAbout() {
+        CustomerSnapshot c = business("C-18", with(ready(), new ReferralGiven("RG-2", daysAgo(70), null),
+                new Complaint("CP-1", daysAgo(66), daysAgo(50)),
+                new ReferralAsk("A-1", daysAgo(60), AskType.NAMES_ONLY)));
+
+        ReadinessAssessment a = EARNED_TRUST.assess(c, TODAY);
+
+        assertThat(a.warnings(WarningType.TIT_FOR_TAT)).singleElement()
+                .satisfies(w -> assertThat(w.reason().evidence()).containsExactly("A-1", "RG-2"));
+        assertThat(a.warnings(WarningType.ASK_DURING_COMPLAINT)).singleElement()
+                .satisfies(w -> assertThat(w.reason().evidence()).containsExactly("A-1", "CP-1"));
+        assertThat(a.warnings()).extracting(Warning::type).containsExactly(WarningType.TIT_FOR_TAT, WarningType.ASK_DURING_COMPLAINT,
+                WarningType.BARE_CONTACT_ASK);
+    }
+
+    @Test
+    void postSaleMomentumCallsAnAskBeforeTheCustomerConfirmedTheSalePremature() {
+        CustomerSnapshot c = business("C-19", List.of(new Sale("S-1", daysAgo(10), BigDecimal.TEN, null),
+                new ReferralAsk("A-1", daysAgo(8), AskType.NAMES_ONLY),
+                new FeedbackAnswer("FA-1", daysAgo(5), null, FeedbackSignal.GREEN_LIGHT),
+                new ReferralAsk("A-2", daysAgo(4), AskType.NAMES_ONLY)));
+
+        ReadinessAssessment a = POST_SALE.assess(c, TODAY);
+
+        assertThat(a.warnings(WarningType.PREMATURE_ASK)).singleElement().satisfies(w -> {
+            assertThat(w.subjectId()).isEqualTo("A-1");
+            assertThat(w.reason().evidence()).containsExactly("A-1", "S-1");
+        });
     }
 
     @Test

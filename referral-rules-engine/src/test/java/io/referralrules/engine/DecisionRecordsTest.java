@@ -75,6 +75,26 @@ class DecisionRecordsTest {
     }
 
     @Test
+    void eachPartOfTheAnswerThatChangedIsNamedInTheAnswersOrder() {
+        Reason other = new Reason("Keep earning trust while builders are missing", "earning-trust.drl", "Not met.", List.of());
+        ReadinessAssessment then = answer(Stage.NO_RELATIONSHIP, List.of(), List.of());
+        ReadinessAssessment now = new ReadinessAssessment("C-1", DAY, EARNED_TRUST, Stage.NO_RELATIONSHIP, other, true,
+                List.of(new io.referralrules.api.TrustBuilderResult(io.referralrules.api.TrustBuilder.RELATIONSHIP, true, List.of("ST-1"), other)),
+                List.of(new io.referralrules.api.NextAction(io.referralrules.api.ActionType.BUILD_RELATIONSHIP, DAY, 0, null, other)),
+                List.of(new io.referralrules.api.Warning(io.referralrules.api.WarningType.ASK_FATIGUE, DAY, "A-1", other)),
+                List.of(new io.referralrules.api.Obstacle(io.referralrules.api.ObstacleKind.NO_SALE, null, "no sale", "a sale", "sell",
+                        null, other)),
+                new EarliestAsk(DAY.plusDays(3), "later"), List.of(), List.of());
+
+        List<Difference> differences = DecisionRecords.differences(record(then), now, EARNED_TRUST, "policy-1", "rules-1");
+
+        assertThat(differences).extracting(Difference::what).containsExactly("stageReason", "trustEarned", "trustBuilders", "actions",
+                "warnings", "whyNot", "earliestAsk");
+        assertThat(differences.get(1)).isEqualTo(new Difference("trustEarned", "false", "true"));
+        assertThat(differences.get(6).now()).isEqualTo(new EarliestAsk(DAY.plusDays(3), "later").toString());
+    }
+
+    @Test
     void aRecordFromAnotherEngineVersionSaysSo() {
         ReadinessAssessment then = answer(Stage.NO_RELATIONSHIP, List.of(NO_SALE), List.of());
         DecisionRecord old = new DecisionRecord(then, SNAPSHOT, DAY, EARNED_TRUST, ReadinessPolicy.defaults(), "policy-1", "rules-1", "0.0.1");

@@ -55,12 +55,45 @@ class SubjectTest {
     @Test
     void listsWithNothingLaterAreTheSnapshotsOwn() {
         CustomerSnapshot snapshot = CustomerSnapshot.builder(CUSTOMER).add(sale("S-1", DAY.minusDays(3)))
-                .add(new ReferralAsk("A-1", DAY.minusDays(1), AskType.INTRODUCTION)).build();
+                .add(new ReferralAsk("A-1", DAY.minusDays(1), AskType.INTRODUCTION))
+                .add(new Introduction("I-1", DAY.minusDays(1), "A-1", "P-1", IntroductionChannel.EMAIL, DAY, DAY))
+                .add(new Complaint("CP-1", DAY.minusDays(9), DAY.minusDays(2))).add(new Complaint("CP-2", DAY, null)).build();
 
         Subject s = Subject.of(snapshot, DAY, POLICY);
 
         assertThat(s.sales()).isSameAs(snapshot.sales());
         assertThat(s.asks()).isSameAs(snapshot.asks());
+        assertThat(s.introductions()).isSameAs(snapshot.introductions());
+        assertThat(s.complaints()).isSameAs(snapshot.complaints());
+    }
+
+    @Test
+    void everyKindOfFactCountsOnce() {
+        ReferralAsk ask = new ReferralAsk("A-1", DAY.minusDays(9), AskType.INTRODUCTION);
+        Introduction introduction = new Introduction("I-1", DAY.minusDays(8), "A-1", "P-1", IntroductionChannel.EMAIL, null, null);
+        CustomerSnapshot snapshot = CustomerSnapshot.builder(CUSTOMER)
+                .add(sale("S-1", DAY.minusDays(20))).add(sale("S-2", DAY.minusDays(19)))
+                .add(new io.referralrules.api.facts.ServiceInteraction("SI-1", DAY.minusDays(18), 5,
+                        io.referralrules.api.facts.IssueStatus.RESOLVED))
+                .add(new io.referralrules.api.facts.ProactiveAction("PA-1", DAY.minusDays(17), null))
+                .add(new io.referralrules.api.facts.ExtraValue("EV-1", DAY.minusDays(16), null))
+                .add(new ReferralGiven("RG-1", DAY.minusDays(15), null))
+                .add(new SocialTouch("ST-1", DAY.minusDays(14), null))
+                .add(new io.referralrules.api.facts.IndustryEvent("IE-1", DAY.minusDays(13), "Expo"))
+                .add(new io.referralrules.api.facts.PositioningConversation("PC-1", DAY.minusDays(12)))
+                .add(new io.referralrules.api.facts.FeedbackAnswer("FA-1", DAY.minusDays(11), null,
+                        io.referralrules.api.facts.FeedbackSignal.NEUTRAL))
+                .add(new io.referralrules.api.facts.SurveyScore("NPS-1", DAY.minusDays(10), io.referralrules.api.facts.SurveyType.NPS, 8))
+                .add(new Complaint("CP-1", DAY.minusDays(10), null))
+                .add(ask).add(introduction)
+                .add(new FollowUp("F-1", DAY.minusDays(7), "I-1", FollowUpType.THANK_REFERRER))
+                .add(new ReferredSale("RS-1", DAY.minusDays(6), "I-1", BigDecimal.ONE))
+                .build();
+
+        Subject s = Subject.of(snapshot, DAY, POLICY);
+
+        assertThat(s.factCount()).isEqualTo(16);
+        assertThat(s.facts()).hasSize(17).startsWith(CUSTOMER);
     }
 
     @Test
