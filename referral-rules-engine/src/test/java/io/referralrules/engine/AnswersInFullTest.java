@@ -294,6 +294,54 @@ class AnswersInFullTest {
     }
 
     @Test
+    void eachIntroductionsGiftIsDueAWeekAfterItsFirstReferredSaleTheSmallerIdOnTheSameDay() {
+        CustomerSnapshot c = business("C-20", with(ready(),
+                new Introduction("I-1", daysAgo(95), null, "P-1", IntroductionChannel.EMAIL, daysAgo(94), null),
+                new Introduction("I-2", daysAgo(95), null, "P-2", IntroductionChannel.EMAIL, daysAgo(94), null),
+                new Introduction("I-3", daysAgo(95), null, "P-3", IntroductionChannel.EMAIL, daysAgo(94), null),
+                new FollowUp("F-1", daysAgo(93), "I-1", FollowUpType.THANK_REFERRER),
+                new FollowUp("F-2", daysAgo(93), "I-2", FollowUpType.THANK_REFERRER),
+                new FollowUp("F-3", daysAgo(93), "I-3", FollowUpType.THANK_REFERRER),
+                // I-1: two sales on one day, the larger id first
+                new ReferredSale("RS-2", daysAgo(20), "I-1", BigDecimal.TEN),
+                new ReferredSale("RS-1", daysAgo(20), "I-1", BigDecimal.TEN),
+                // I-2: the later sale first
+                new ReferredSale("RS-3", daysAgo(10), "I-2", BigDecimal.TEN),
+                new ReferredSale("RS-4", daysAgo(15), "I-2", BigDecimal.TEN),
+                // I-3: the earlier sale first
+                new ReferredSale("RS-5", daysAgo(30), "I-3", BigDecimal.TEN),
+                new ReferredSale("RS-6", daysAgo(25), "I-3", BigDecimal.TEN)));
+
+        ReadinessAssessment a = EARNED_TRUST.assess(c, TODAY);
+
+        assertThat(a.actions(ActionType.SEND_THANK_YOU_GIFT)).extracting(NextAction::subjectId, NextAction::dueDate,
+                action -> action.reason().evidence()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("I-3", daysAgo(23), List.of("I-3", "RS-5")),
+                org.assertj.core.groups.Tuple.tuple("I-1", daysAgo(13), List.of("I-1", "RS-1")),
+                org.assertj.core.groups.Tuple.tuple("I-2", daysAgo(8), List.of("I-2", "RS-4")));
+    }
+
+    @Test
+    void anAskMadeOnceTrustWasEarnedIsNotPrematureThoughTrustHasSinceLapsed() {
+        // a 30-day look-back: the builders met around the ask have aged out by today
+        ReadinessPolicy shortMemory = ReadinessPolicy.defaults().toBuilder().lookbackDays(30).feedbackWindowDays(30)
+                .momentumWindowDays(30).build();
+        ReferralReadinessEngine engine = ReferralRules.engine(shortMemory);
+        CustomerSnapshot c = business("C-21", List.of(new Sale("S-1", daysAgo(30), BigDecimal.TEN, null),
+                new ServiceInteraction("SI-1", daysAgo(33), 5, IssueStatus.RESOLVED),
+                new ServiceInteraction("SI-2", daysAgo(32), 5, IssueStatus.RESOLVED),
+                new ReferralGiven("RG-1", daysAgo(31), null), new SocialTouch("ST-1", daysAgo(31), null),
+                new ReferralAsk("A-1", daysAgo(25), AskType.NAMES_ONLY)));
+
+        ReadinessAssessment a = engine.assess(c, TODAY);
+
+        assertThat(a.hasWarning(WarningType.PREMATURE_ASK)).isFalse();
+        assertThat(a.trustEarned()).isFalse();
+        assertThat(a.stage()).isEqualTo(Stage.COOLING_DOWN);
+        assertThat(engine.assess(c, daysAgo(25)).trustEarned()).isTrue();
+    }
+
+    @Test
     void aProspectWeContactedOwesTheReferrerAReportThreeDaysLater() {
         CustomerSnapshot c = business("C-13", with(ready(), new ReferralAsk("A-1", daysAgo(30), AskType.INTRODUCTION),
                 new Introduction("I-1", daysAgo(28), "A-1", "P-1", IntroductionChannel.EMAIL, daysAgo(27), daysAgo(1)),

@@ -141,12 +141,15 @@ class HostResultsInAnswersTest {
 
     @Test
     void aBatchUnderHostRulesIsDecidedOneCustomerAtATimeWithTheSameAnswers() {
+        // an engine of its own, built here, so that what building it does is part of this test
+        ReferralReadinessEngine engine = ReferralRules.engine(Playbook.EARNED_TRUST.withHostRules("acme-earned-trust", "2026.11",
+                RuleSource.of("com/acme/rules/acme.drl", DRL)));
         CustomerSnapshot vetoed = customer(Map.of("industry", "banking"));
         CustomerSnapshot partner = customer(Map.of("partner", "yes", "segment", "retail"));
 
-        List<ReadinessAssessment> both = ENGINE.assessAll(List.of(vetoed, partner), TODAY);
+        List<ReadinessAssessment> both = engine.assessAll(List.of(vetoed, partner), TODAY);
 
-        assertThat(both).containsExactly(ENGINE.assess(vetoed, TODAY), ENGINE.assess(partner, TODAY));
+        assertThat(both).containsExactly(engine.assess(vetoed, TODAY), engine.assess(partner, TODAY));
         assertThat(both.get(0).stage()).isEqualTo(Stage.BLOCKED);
         assertThat(both.get(1).stage()).isEqualTo(Stage.READY_TO_ASK);
         assertThat(both.get(1).warnings()).isEmpty();

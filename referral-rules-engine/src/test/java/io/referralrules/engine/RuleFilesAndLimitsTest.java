@@ -105,6 +105,26 @@ class RuleFilesAndLimitsTest {
     }
 
     @Test
+    void theLimitGrowsWithTheCustomersFactsAloneAndIsTheEnginesInABatch() {
+        ReferralReadinessEngine tight = ReferralRules.builder().fireLimit(1).build();
+        CustomerSnapshot oneSale = CustomerSnapshot.builder(new Customer("C-2", CustomerType.BUSINESS, "rep-1", null))
+                .add(new io.referralrules.api.facts.Sale("S-1", TODAY.minusDays(200), java.math.BigDecimal.ONE, null)).build();
+
+        // alone, a customer with one fact may take 10 firings
+        assertThatThrownBy(() -> tight.assess(oneSale, TODAY))
+                .isInstanceOfSatisfying(RuleFiringLimitException.class, e -> {
+                    assertThat(e.firings()).isEqualTo(10);
+                    assertThat(e.getMessage()).contains("for customer 'C-2'").contains("past the limit of 10 firings per assessment");
+                });
+        // in a batch the message gives the engine's limit, and still names a customer of the batch
+        assertThatThrownBy(() -> tight.assessAll(List.of(CUSTOMER, oneSale), TODAY))
+                .isInstanceOfSatisfying(RuleFiringLimitException.class, e -> {
+                    assertThat(e.customerId()).isIn("C-1", "C-2");
+                    assertThat(e.getMessage()).contains("past the limit of 1 firings per assessment");
+                });
+    }
+
+    @Test
     void anEngineIsBuiltFromAPlaybookAndThresholdsTogether() {
         ReadinessPolicy patient = Playbook.POST_SALE_MOMENTUM.defaults().toBuilder().askCoolDownDays(120).build();
 
