@@ -164,6 +164,30 @@ class DocumentShapesTest {
     }
 
     @Test
+    void optionalValuesLeftOutAnywhereReadAsAbsent() {
+        String entry = "{\"customer\": {\"id\": \"C-1\", \"type\": \"BUSINESS\", \"ownerId\": \"rep-1\"}, "
+                + "\"sales\": [{\"id\": \"S-1\", \"date\": \"2026-05-06\", \"amount\": 7400}], "
+                + "\"asks\": [{\"id\": \"A-1\", \"date\": \"2026-05-07\", \"type\": \"INTRODUCTION\"}], "
+                + "\"introductions\": [{\"id\": \"I-1\", \"date\": \"2026-05-08\", \"prospectId\": \"P-1\", \"channel\": \"EMAIL\"}], "
+                + "\"complaints\": [{\"id\": \"CP-1\", \"date\": \"2026-05-09\"}]}";
+        ObjectNode assessment = tree(ReferralJson.writeAssessment(ASSESSMENT));
+        ((ObjectNode) assessment.get("earliestAsk")).remove("date");
+
+        CustomerSnapshot read = ReferralJson.readBookEntry(entry, "book.ndjson:1");
+        ReadinessAssessment readAssessment = ReferralJson.readAssessment(assessment.toString(), "a.json");
+
+        assertThat(read.customer().displayName()).isNull();
+        assertThat(read.sales().get(0).problemSolved()).isNull();
+        assertThat(read.introductions().get(0).askId()).isNull();
+        assertThat(read.introductions().get(0).confirmedOn()).isNull();
+        assertThat(read.complaints().get(0).resolvedOn()).isNull();
+        assertThat(readAssessment.actions().get(0).subjectId()).isNull();
+        assertThat(readAssessment.actions().get(0).talkTrack()).isNull();
+        assertThat(readAssessment.earliestAsk().date()).isNull();
+        assertThat(readAssessment).isEqualTo(ASSESSMENT);
+    }
+
+    @Test
     void aWrittenAssessmentAndRecordReadBackEqual() {
         assertThat(ReferralJson.readAssessment(ReferralJson.writeAssessment(ASSESSMENT), "a.json")).isEqualTo(ASSESSMENT);
         assertThat(ReferralJson.readRecord(ReferralJson.writeRecord(RECORD), "r.json")).isEqualTo(RECORD);
