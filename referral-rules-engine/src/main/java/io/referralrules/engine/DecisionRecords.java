@@ -6,7 +6,6 @@ import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.Reason;
 import io.referralrules.api.ReplayResult.Difference;
-import io.referralrules.json.PolicyJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,9 +45,12 @@ final class DecisionRecords {
         return Version.VALUE;
     }
 
-    /** SHA-256 of the policy written as JSON (every threshold, trust builders in order), so equal policies hash equal. */
+    /**
+     * SHA-256 of the policy's {@link CanonicalPolicy canonical text} (every threshold, trust builders in order, the
+     * bytes {@code PolicyJson.write} gives), so equal policies hash equal and earlier records keep their hash.
+     */
     static String policyHash(ReadinessPolicy policy) {
-        return HexFormat.of().formatHex(RuleSet.sha256().digest(PolicyJson.write(policy).getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(RuleSet.sha256().digest(CanonicalPolicy.write(policy).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** What differs between the record and a replay by an engine with the given playbook, policy and rules. */

@@ -9,20 +9,38 @@ import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.Reason;
 import io.referralrules.api.ReplayResult;
 import io.referralrules.api.ReplayResult.Difference;
+import io.referralrules.api.Limits;
 import io.referralrules.api.Stage;
+import io.referralrules.api.TrustBuilder;
 import io.referralrules.api.facts.Customer;
 import io.referralrules.api.facts.CustomerType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * What a replay compares: the fingerprints first (playbook, rules, policy, engine version), then each part of the
- * answer; the reasons and fired rules in sorted order, so a record that kept another order is not a difference.
+ * answer; the reasons and fired rules in sorted order, so a record that kept another order is not a difference. The
+ * policy's canonical text and hash are pinned to what {@code PolicyJson.write} (Jackson) gave before the engine
+ * stopped depending on it, so records written then keep their hash (test kit's {@code PolicyHashTest} compares the two
+ * over generated policies).
  */
 @DisplayName("Decision records: fingerprints and what a replay reports")
 class DecisionRecordsTest {
@@ -132,5 +150,263 @@ class DecisionRecordsTest {
         assertThat(same.replayed()).isEqualTo(record.assessment());
         assertThat(other.identical()).isFalse();
         assertThat(other.differences()).extracting(Difference::what).containsExactly("policy");
+    }
+
+    // Canonical policy text: the expected texts and hashes below were written by PolicyJson.write (Jackson 2.22.1) and
+    // hashed with SHA-256 before the engine stopped depending on referral-rules-json. Do not regenerate them from
+    // CanonicalPolicy: a change here changes the hash of every decision record already written.
+
+    private static final String DEFAULTS_TEXT = """
+            {
+              "positioningWindowDays" : 30,
+              "positioningDueDays" : 1,
+              "lookbackDays" : 365,
+              "serviceMinInteractions" : 2,
+              "serviceMinAverageRating" : 4.0,
+              "proactiveMinActions" : 1,
+              "extraValueMinDeliveries" : 1,
+              "reciprocityMinReferrals" : 1,
+              "relationshipMinTouches" : 1,
+              "trustBuildersRequired" : 3,
+              "mandatoryTrustBuilders" : [ "SERVICE_QUALITY", "RECIPROCITY" ],
+              "feedbackWindowDays" : 90,
+              "greenLightsRequired" : 2,
+              "npsPromoterMin" : 9,
+              "npsDetractorMax" : 6,
+              "complaintVetoDays" : 30,
+              "prematureAskDays" : 14,
+              "pushyChaseDays" : 7,
+              "titForTatDays" : 14,
+              "askCoolDownDays" : 90,
+              "introductionWaitDays" : 7,
+              "thankReferrerDays" : 1,
+              "statusReportDays" : 3,
+              "thankYouGiftDays" : 7,
+              "momentumWindowDays" : 30
+            }
+            """;
+    private static final String DEFAULTS_HASH = "5d03f8bc1ff23063f1a3d2303b6fdf55bfc6361397a32124872884dc0fcba2f9";
+
+    @Test
+    void theDefaultsAreWrittenAndHashedAsPolicyJsonWroteThem() {
+        assertThat(CanonicalPolicy.write(ReadinessPolicy.defaults())).isEqualTo(DEFAULTS_TEXT);
+        assertThat(DecisionRecords.policyHash(ReadinessPolicy.defaults())).isEqualTo(DEFAULTS_HASH);
+        assertThat(DecisionRecords.policyHash(Playbook.EARNED_TRUST.defaults())).isEqualTo(DEFAULTS_HASH);
+        assertThat(DecisionRecords.policyHash(Playbook.POST_SALE_MOMENTUM.defaults()))
+                .isEqualTo("bbf71278a1ecd5000626ea4b422dec699cb82c914a07da4c4a9edeea15a9cf50");
+    }
+
+    @Test
+    void theDocumentedDecisionRecordKeepsItsPolicyHash() throws IOException {
+        String example = Files.readString(Path.of("../docs/schema/examples/decision-record.json"));
+        Matcher hash = Pattern.compile("\"policyHash\" : \"([0-9a-f]{64})\"").matcher(example);
+
+        assertThat(hash.find()).as("a policyHash in decision-record.json").isTrue();
+        assertThat(hash.group(1)).isEqualTo(DEFAULTS_HASH);
+    }
+
+    @Test
+    void aPolicyWithADifferentValueInEveryThresholdIsWrittenKeyByKey() {
+        ReadinessPolicy distinct = ReadinessPolicy.defaults().toBuilder().positioningWindowDays(31).positioningDueDays(2)
+                .lookbackDays(400).serviceMinInteractions(3).serviceMinAverageRating(3.75).proactiveMinActions(4)
+                .extraValueMinDeliveries(5).reciprocityMinReferrals(6).relationshipMinTouches(11).trustBuildersRequired(1)
+                .mandatoryTrustBuilders(EnumSet.of(TrustBuilder.PROACTIVE_CARE, TrustBuilder.EXTRA_VALUE, TrustBuilder.RELATIONSHIP))
+                .feedbackWindowDays(92).greenLightsRequired(12).npsPromoterMin(10).npsDetractorMax(0).complaintVetoDays(33)
+                .prematureAskDays(15).pushyChaseDays(8).titForTatDays(16).askCoolDownDays(120).introductionWaitDays(9)
+                .thankReferrerDays(13).statusReportDays(17).thankYouGiftDays(18).momentumWindowDays(45).build();
+
+        assertThat(CanonicalPolicy.write(distinct)).isEqualTo("""
+                {
+                  "positioningWindowDays" : 31,
+                  "positioningDueDays" : 2,
+                  "lookbackDays" : 400,
+                  "serviceMinInteractions" : 3,
+                  "serviceMinAverageRating" : 3.75,
+                  "proactiveMinActions" : 4,
+                  "extraValueMinDeliveries" : 5,
+                  "reciprocityMinReferrals" : 6,
+                  "relationshipMinTouches" : 11,
+                  "trustBuildersRequired" : 1,
+                  "mandatoryTrustBuilders" : [ "PROACTIVE_CARE", "EXTRA_VALUE", "RELATIONSHIP" ],
+                  "feedbackWindowDays" : 92,
+                  "greenLightsRequired" : 12,
+                  "npsPromoterMin" : 10,
+                  "npsDetractorMax" : 0,
+                  "complaintVetoDays" : 33,
+                  "prematureAskDays" : 15,
+                  "pushyChaseDays" : 8,
+                  "titForTatDays" : 16,
+                  "askCoolDownDays" : 120,
+                  "introductionWaitDays" : 9,
+                  "thankReferrerDays" : 13,
+                  "statusReportDays" : 17,
+                  "thankYouGiftDays" : 18,
+                  "momentumWindowDays" : 45
+                }
+                """);
+        assertThat(DecisionRecords.policyHash(distinct)).isEqualTo("8a0b29c99806127b9c5e4354f2e8612bcec2334af13ae0d242f0285d99243650");
+    }
+
+    @Test
+    void theLowestValuesGiveAnEmptyListAndAMinusOne() {
+        ReadinessPolicy lowest = ReadinessPolicy.defaults().toBuilder().positioningWindowDays(0).positioningDueDays(0)
+                .lookbackDays(0).serviceMinInteractions(0).serviceMinAverageRating(1.0).proactiveMinActions(0)
+                .extraValueMinDeliveries(0).reciprocityMinReferrals(0).relationshipMinTouches(0).trustBuildersRequired(0)
+                .mandatoryTrustBuilders(Set.of()).feedbackWindowDays(0).greenLightsRequired(0).npsPromoterMin(0)
+                .npsDetractorMax(-1).complaintVetoDays(0).prematureAskDays(0).pushyChaseDays(0).titForTatDays(0)
+                .askCoolDownDays(0).introductionWaitDays(0).thankReferrerDays(0).statusReportDays(0).thankYouGiftDays(0)
+                .momentumWindowDays(0).build();
+
+        assertThat(CanonicalPolicy.write(lowest)).isEqualTo("""
+                {
+                  "positioningWindowDays" : 0,
+                  "positioningDueDays" : 0,
+                  "lookbackDays" : 0,
+                  "serviceMinInteractions" : 0,
+                  "serviceMinAverageRating" : 1.0,
+                  "proactiveMinActions" : 0,
+                  "extraValueMinDeliveries" : 0,
+                  "reciprocityMinReferrals" : 0,
+                  "relationshipMinTouches" : 0,
+                  "trustBuildersRequired" : 0,
+                  "mandatoryTrustBuilders" : [ ],
+                  "feedbackWindowDays" : 0,
+                  "greenLightsRequired" : 0,
+                  "npsPromoterMin" : 0,
+                  "npsDetractorMax" : -1,
+                  "complaintVetoDays" : 0,
+                  "prematureAskDays" : 0,
+                  "pushyChaseDays" : 0,
+                  "titForTatDays" : 0,
+                  "askCoolDownDays" : 0,
+                  "introductionWaitDays" : 0,
+                  "thankReferrerDays" : 0,
+                  "statusReportDays" : 0,
+                  "thankYouGiftDays" : 0,
+                  "momentumWindowDays" : 0
+                }
+                """);
+        assertThat(DecisionRecords.policyHash(lowest)).isEqualTo("2d3bad6deed653a8c707c23c1c6c3bb98782642b3546ba25e08e0cf63a8abeea");
+    }
+
+    @Test
+    void theHighestValuesAndEveryBuilderHashAsBefore() {
+        int days = Limits.MAX_POLICY_DAYS;
+        int most = Integer.MAX_VALUE;
+        ReadinessPolicy highest = ReadinessPolicy.defaults().toBuilder().positioningWindowDays(days).positioningDueDays(days)
+                .lookbackDays(days).serviceMinInteractions(most).serviceMinAverageRating(5.0).proactiveMinActions(most)
+                .extraValueMinDeliveries(most).reciprocityMinReferrals(most).relationshipMinTouches(most)
+                .trustBuildersRequired(5).mandatoryTrustBuilders(EnumSet.allOf(TrustBuilder.class)).feedbackWindowDays(days)
+                .greenLightsRequired(most).npsPromoterMin(10).npsDetractorMax(9).complaintVetoDays(days)
+                .prematureAskDays(days).pushyChaseDays(days).titForTatDays(days).askCoolDownDays(days)
+                .introductionWaitDays(days).thankReferrerDays(days).statusReportDays(days).thankYouGiftDays(days)
+                .momentumWindowDays(days).build();
+
+        assertThat(CanonicalPolicy.write(highest))
+                .contains("\n  \"serviceMinInteractions\" : 2147483647,\n")
+                .contains("\n  \"mandatoryTrustBuilders\" : [ \"SERVICE_QUALITY\", \"PROACTIVE_CARE\", \"EXTRA_VALUE\", "
+                        + "\"RECIPROCITY\", \"RELATIONSHIP\" ],\n")
+                .endsWith("\n  \"momentumWindowDays\" : 36500\n}\n");
+        assertThat(DecisionRecords.policyHash(highest)).isEqualTo("ee664b2df0f17b062e62dd1c6cd57cc158e9e61ecabb0c76b3b8618dc6589ebd");
+    }
+
+    @Test
+    void trustBuildersAreListedInTheirNaturalOrderWhateverOrderTheyWereGivenIn() {
+        ReadinessPolicy given = ReadinessPolicy.defaults().toBuilder()
+                .mandatoryTrustBuilders(new LinkedHashSet<>(List.of(TrustBuilder.RELATIONSHIP, TrustBuilder.SERVICE_QUALITY))).build();
+        ReadinessPolicy one = ReadinessPolicy.defaults().toBuilder().mandatoryTrustBuilders(EnumSet.of(TrustBuilder.RELATIONSHIP)).build();
+        ReadinessPolicy all = ReadinessPolicy.defaults().toBuilder().mandatoryTrustBuilders(EnumSet.allOf(TrustBuilder.class))
+                .serviceMinAverageRating(4.25).npsPromoterMin(0).npsDetractorMax(-1).build();
+
+        assertThat(CanonicalPolicy.write(given)).contains("\n  \"mandatoryTrustBuilders\" : [ \"SERVICE_QUALITY\", \"RELATIONSHIP\" ],\n");
+        assertThat(DecisionRecords.policyHash(given)).isEqualTo("a196bc64b21eef12debedd84dce12de8cee75f8b9b8e6ea13f3e32459ba1c59d");
+        assertThat(CanonicalPolicy.write(one)).contains("\n  \"mandatoryTrustBuilders\" : [ \"RELATIONSHIP\" ],\n");
+        assertThat(DecisionRecords.policyHash(one)).isEqualTo("378ea5455abd19d347fc595539d4947a98da0846588473acaf7374ab894ca179");
+        assertThat(DecisionRecords.policyHash(all)).isEqualTo("7ecd1f39cba924ea93bc75b7a5036d872a8b4b3b1a2d0fad2bf6814ae2071c9b");
+    }
+
+    /** Doubles as Jackson wrote them (Double.toString): the fewest digits that read back as the same double. */
+    @Test
+    void ratingsAreWrittenWithTheDigitsJacksonWrote() {
+        assertRating(1.0, "1.0", null);
+        assertRating(5.0, "5.0", null);
+        assertRating(4.25, "4.25", "49491f5460253699881bdddf858fd1ef18c1e4155c9134dcb7cb1303f33b9e66");
+        assertRating(2.5, "2.5", "03e893845bdd8d98bd25e0015dad9e12b52bdb18503dfaf91e433a60ff3ee5f4");
+        assertRating(0.1 + 0.2 + 4, "4.3", "07d40e0c9c10ceb44245ed3506e5b6fb21d1f97d0432b8d422724c88fae50f32");
+        assertRating(3 + 1.0 / 3, "3.3333333333333335", "fbe1f8274624f37fa062e6d7404470a50cebaccb3dcadc18603aa869aebdf158");
+        assertRating(1.23456789012345, "1.23456789012345", "b1e5e7fb74327f3d4a909960e3d6e9d61073e0b0eaedbc1f603cde7376ee4131");
+        assertRating(Math.nextUp(1.0), "1.0000000000000002", "c8b10a3aa17ed28fc175e05a650fb47bc0b7093e0a356f8de948f838abc4c24a");
+        assertRating(Math.nextDown(5.0), "4.999999999999999", "a32a260b0786052e43728c994a3374ddc4b759229f5f7618960ec7faf113c441");
+    }
+
+    private static void assertRating(double rating, String written, String hash) {
+        ReadinessPolicy policy = ReadinessPolicy.defaults().toBuilder().serviceMinAverageRating(rating).build();
+
+        assertThat(CanonicalPolicy.write(policy)).contains("\n  \"serviceMinAverageRating\" : " + written + ",\n");
+        if (hash != null) {
+            assertThat(DecisionRecords.policyHash(policy)).as("rating %s", written).isEqualTo(hash);
+        }
+    }
+
+    @Test
+    void theKeysAreTheRecordsComponentsInOrder() {
+        List<String> keys = new ArrayList<>();
+        Matcher key = Pattern.compile("(?m)^  \"(\\w+)\" : ").matcher(CanonicalPolicy.write(ReadinessPolicy.defaults()));
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+
+        assertThat(keys).containsExactlyElementsOf(
+                Arrays.stream(ReadinessPolicy.class.getRecordComponents()).map(RecordComponent::getName).toList());
+    }
+
+    /** Each threshold changed alone changes its own line and nothing else, so no value is written under another key. */
+    @Test
+    void eachThresholdChangedAloneChangesOnlyItsOwnLine() throws ReflectiveOperationException {
+        RecordComponent[] components = ReadinessPolicy.class.getRecordComponents();
+        Constructor<ReadinessPolicy> canonical = ReadinessPolicy.class.getDeclaredConstructor(
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        ReadinessPolicy defaults = ReadinessPolicy.defaults();
+        List<String> before = CanonicalPolicy.write(defaults).lines().toList();
+
+        for (int i = 0; i < components.length; i++) {
+            Object[] values = new Object[components.length];
+            for (int j = 0; j < components.length; j++) {
+                values[j] = components[j].getAccessor().invoke(defaults);
+            }
+            // from the defaults, one more is valid for every whole number (npsDetractorMax 7 is still below 9)
+            values[i] = changed(values[i]);
+            List<String> after = CanonicalPolicy.write(canonical.newInstance(values)).lines().toList();
+
+            assertThat(after).hasSameSizeAs(before);
+            List<Integer> changedLines = new ArrayList<>();
+            for (int line = 0; line < before.size(); line++) {
+                if (!before.get(line).equals(after.get(line))) {
+                    changedLines.add(line);
+                }
+            }
+            assertThat(changedLines).as(components[i].getName()).containsExactly(i + 1);
+            assertThat(after.get(i + 1)).isEqualTo("  \"" + components[i].getName() + "\" : " + expectedText(values[i])
+                    + (i + 1 < components.length ? "," : ""));
+        }
+    }
+
+    private static Object changed(Object value) {
+        if (value instanceof Integer number) {
+            return number + 1;
+        }
+        if (value instanceof Double rating) {
+            return rating + 0.5;
+        }
+        return EnumSet.of(TrustBuilder.EXTRA_VALUE);
+    }
+
+    private static String expectedText(Object value) {
+        return value instanceof Set<?> ? "[ \"EXTRA_VALUE\" ]" : String.valueOf(value);
+    }
+
+    @Test
+    void noPolicyIsNoText() {
+        assertThatNullPointerException().isThrownBy(() -> CanonicalPolicy.write(null)).withMessage("policy");
     }
 }
