@@ -36,6 +36,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ final class AssessCommand implements Callable<Integer> {
         try (Outputs outputs = new Outputs(streams)) {
             Map<String, String> teams = new HashMap<>();
             Playbook chosen = Playbook.byId(playbook);
-            ReadinessPolicy thresholds = policy == null ? chosen.defaults() : PolicyJson.read(policy, chosen.defaults());
+            ReadinessPolicy thresholds = policy == null ? chosen.defaults() : readPolicy(policy, chosen.defaults());
             ReferralReadinessEngine engine = ReferralRules.engine(chosen, thresholds);
             if (teamsFile != null) {
                 teams.putAll(readTeams(teamsFile));
@@ -226,7 +227,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             if (!entries.readToEnd()) {
                 BookResult stop = lastFailure[0];
-                err.println("referral-rules: " + book + " could not be read to its end: " + stop.location() + ": " + problem(stop)
+                err.println("referral-rules: could not read the book to its end, at " + stop.location() + ": " + problem(stop)
                         + ". The " + stop.index() + " entries before it are read (the valid ones assessed and written).");
                 return Main.INCOMPLETE;
             }
@@ -264,8 +265,33 @@ final class AssessCommand implements Callable<Integer> {
                 }
             }, maxEntryBytes);
         }
-        InputStream in = Files.newInputStream(Path.of(book));
-        return BookFile.open(book, in, maxEntryBytes);
+        try {
+            InputStream in = Files.newInputStream(Path.of(book));
+            return BookFile.open(book, in, maxEntryBytes);
+        } catch (IOException e) {
+            throw naming(book, e);
+        }
+    }
+
+    private static ReadinessPolicy readPolicy(Path file, ReadinessPolicy defaults) throws IOException {
+        try {
+            return PolicyJson.read(file, defaults);
+        } catch (IOException e) {
+            throw naming(file.toString(), e);
+        }
+    }
+
+    /**
+     * A failed read that names the file it failed on: the system's own exception does for a missing file, but reading
+     * a folder, say, fails with the reason only ("Is a directory").
+     */
+    private static IOException naming(String file, IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return e;
+        }
+        FileSystemException named = new FileSystemException(file, null, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        named.initCause(e);
+        return named;
     }
 
     private static long countLines(Path file) throws IOException {
@@ -284,6 +310,8 @@ final class AssessCommand implements Callable<Integer> {
             String problem = "is not valid JSON" + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column "
                     + at.getColumnNr() + ")");
             throw new InvalidInputException(file + ": $ " + problem, "$", problem);
+        } catch (IOException e) {
+            throw naming(file.toString(), e);
         }
         Map<String, String> teams = new HashMap<>();
         if (node == null || !node.isObject()) {
@@ -302,10 +330,14 @@ final class AssessCommand implements Callable<Integer> {
         return teams;
     }
 
+    /** What could not be read and why: the file once, then the system's reason. */
     private static String describe(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof NoSuchFileException n) {
             return n.getFile() + ": no such file";
+        }
+        if (cause instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + Outputs.reason(f);
         }
         return e.getMessage();
     }

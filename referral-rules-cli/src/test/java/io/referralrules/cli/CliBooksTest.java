@@ -104,8 +104,85 @@ class CliBooksTest {
         assertThat(written).hasSize(500);
         assertThat(Files.readString(answers)).isEqualTo("[\n" + String.join(",\n", decisions(customers.subList(0, 500))) + "\n]\n");
         assertThat(err()).contains(file + " $.customers[500] (line 505): ends before the entry is complete")
-                .contains("referral-rules: " + file + " could not be read to its end: " + file + " $.customers[500] (line 505):")
+                .contains("referral-rules: could not read the book to its end, at " + file + " $.customers[500] (line 505):")
                 .contains("The 500 entries before it are read (the valid ones assessed and written).");
+    }
+
+    /** Each line of standard error names the book at most once, and a listed entry's problem does not repeat its place. */
+    private static void assertEachPlaceOnce(String err, String book) {
+        for (String line : err.lines().toList()) {
+            assertThat(line.split(java.util.regex.Pattern.quote(book), -1)).as("the book named once in: " + line).hasSizeLessThanOrEqualTo(2);
+            java.util.regex.Matcher listing = java.util.regex.Pattern.compile("invalid: (.+?) at (.+?): (.*)").matcher(line);
+            if (listing.matches()) {
+                assertThat(listing.group(3)).as("the place once in: " + line).doesNotContain(listing.group(2));
+            }
+        }
+    }
+
+    /** An entry with an impossible date (30 February), which shows its customer id. */
+    private static final String IMPOSSIBLE_DATE = "{\"customer\":{\"id\":\"X-2\",\"type\":\"BUSINESS\",\"ownerId\":\"rep-01\"},"
+            + "\"sales\":[{\"id\":\"S-1\",\"date\":\"2026-02-30\",\"amount\":1}]}";
+    private static final String DATE_PROBLEM = "$.sales[0].date must be a date (yyyy-mm-dd), was \"2026-02-30\"";
+
+    @Test
+    void aBadEntryIsListedWithItsPlaceOnceThroughEveryDoor() throws IOException {
+        List<String> entries = entries(book(3));
+        entries.add(1, IMPOSSIBLE_DATE);
+        Path ndjson = Files.createDirectory(dir.resolve("ndjson")).resolve("bad.ndjson");
+        Files.write(ndjson, entries);
+        Path json = Files.createDirectory(dir.resolve("json")).resolve("bad.json");
+        Files.writeString(json, jsonBook(entries));
+        List<String> garbled = new ArrayList<>(entries);
+        garbled.set(2, garbled.get(2) + " }{ garbage");
+        Path recovered = Files.createDirectory(dir.resolve("recovered")).resolve("bad.json");
+        Files.writeString(recovered, jsonBook(garbled));
+
+        assertThat(Main.run("assess", ndjson.toString(), "--as-of", "2026-06-15")).isEqualTo(Main.SOME_INVALID);
+        assertThat(err()).contains("invalid: X-2 at " + ndjson + ":2: " + DATE_PROBLEM + "\n");
+        assertEachPlaceOnce(err(), ndjson.toString());
+
+        assertThat(Main.run("assess", json.toString(), "--as-of", "2026-06-15")).isEqualTo(Main.SOME_INVALID);
+        assertThat(err()).contains("invalid: X-2 at " + json + " $.customers[1] (line 6): " + DATE_PROBLEM + "\n");
+        assertEachPlaceOnce(err(), json.toString());
+
+        System.setIn(new ByteArrayInputStream(String.join("\n", entries).getBytes(StandardCharsets.UTF_8)));
+        assertThat(Main.run("assess", "-", "--as-of", "2026-06-15")).isEqualTo(Main.SOME_INVALID);
+        assertThat(err()).contains("invalid: X-2 at -:2: " + DATE_PROBLEM + "\n");
+
+        assertThat(Main.run("assess", recovered.toString(), "--as-of", "2026-06-15")).isEqualTo(Main.SOME_INVALID);
+        assertThat(err()).contains("invalid: (no customer id) at " + recovered + " after $.customers[2] (line 7): ");
+        assertEachPlaceOnce(err(), recovered.toString());
+    }
+
+    @Test
+    void aBookCutShortNamesItsBreakOnceInTheListingAndInTheLastLine() throws IOException {
+        String text = jsonBook(entries(book(3)));
+        Path file = dir.resolve("cut.json");
+        Files.writeString(file, text.substring(0, text.lastIndexOf("{\"customer\"") + 30));
+
+        assertThat(Main.run("assess", file.toString(), "--as-of", "2026-06-15")).isEqualTo(Main.INCOMPLETE);
+
+        assertThat(err()).contains("referral-rules: could not read the book to its end, at " + file + " $.customers[2] (line 7): "
+                + "ends before the entry is complete");
+        assertEachPlaceOnce(err(), file.toString());
+    }
+
+    @Test
+    void aFolderGivenAsTheBookThePolicyOrTheTeamsIsNamedWithTheReason() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("folder.json"));
+        Path ndjsonFolder = Files.createDirectory(dir.resolve("folder.ndjson"));
+
+        assertThat(Main.run("assess", folder.toString())).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("assess", ndjsonFolder.toString())).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("assess", CliTest.SAMPLE.toString(), "--policy", folder.toString())).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("assess", CliTest.SAMPLE.toString(), "--teams", folder.toString())).isEqualTo(Main.UNUSABLE);
+
+        List<String> lines = err().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("referral-rules: cannot read " + folder + ": ");
+        assertThat(lines.get(1)).startsWith("referral-rules: cannot read " + ndjsonFolder + ": ");
+        assertThat(lines.get(2)).startsWith("referral-rules: cannot read " + folder + ": ");
+        assertThat(lines.get(3)).startsWith("referral-rules: cannot read " + folder + ": ");
     }
 
     @Test

@@ -399,6 +399,7 @@ class GeneratedBookMutationsTest {
             if (line.startsWith("invalid: ") && !line.contains(" more not listed")) {
                 java.util.regex.Matcher m = LISTING.matcher(line);
                 assertThat(m.matches()).as(what + ": " + line).isTrue();
+                assertThat(m.group(3)).as(what + ": the place once in " + line).doesNotContain(m.group(2));
                 listed.add(new String[] {m.group(1), m.group(2), m.group(3)});
             }
         }
