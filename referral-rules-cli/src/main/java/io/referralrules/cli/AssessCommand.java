@@ -175,7 +175,7 @@ final class AssessCommand implements Callable<Integer> {
     private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs) throws IOException {
         long total = -1;
         try (BookFile entries = open()) {
-            Output writer = new Output(outputs.open(output, "answers"), format, detail.detail);
+            Output writer = new Output(outputs.open(output, Noun.ANSWER), format, detail.detail);
             boolean showProgress = !noProgress && System.console() != null;
             if (showProgress && !book.equals("-") && book.endsWith(".ndjson")) {
                 // only the progress bar uses the total; counting reads the whole file once more
@@ -213,10 +213,10 @@ final class AssessCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (reportCard != null) {
-                write(outputs.open(reportCard, "report cards"), ReportCardHtml.render(card.build()));
+                write(outputs.open(reportCard, Noun.REPORT_CARD), ReportCardHtml.render(card.build()));
             }
             if (reportCardJson != null) {
-                write(outputs.open(reportCardJson, "report cards"), ReportCardJson.write(card.build()));
+                write(outputs.open(reportCardJson, Noun.REPORT_CARD), ReportCardJson.write(card.build()));
             }
             if (!outputs.commit()) {
                 return Main.UNUSABLE;
@@ -228,11 +228,20 @@ final class AssessCommand implements Callable<Integer> {
             if (!entries.readToEnd()) {
                 BookResult stop = lastFailure[0];
                 err.println("referral-rules: could not read the book to its end, at " + stop.location() + ": " + problem(stop)
-                        + ". The " + stop.index() + " entries before it are read (the valid ones assessed and written).");
+                        + ". " + before(stop.index()));
                 return Main.INCOMPLETE;
             }
             return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
         }
+    }
+
+    /** What was read before a break: "The 2 entries before it are read (the valid ones assessed and written)." */
+    static String before(long entries) {
+        if (entries == 0) {
+            return "No entry comes before it.";
+        }
+        return entries == 1 ? "The 1 entry before it is read (assessed and written if valid)."
+                : "The " + Noun.ENTRY.count(entries) + " before it are read (the valid ones assessed and written).";
     }
 
     /** The problem without the place it starts with (the listing names the place already). */
@@ -346,8 +355,8 @@ final class AssessCommand implements Callable<Integer> {
         String stages = s.byStage().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "Assessed %,d customers as of %s under %s in %.1f s (%,.0f/s): %,d ok, %,d invalid%s. %s",
-                s.total(), s.asOf(), engine.playbook(), seconds, seconds > 0 ? s.total() / seconds : 0.0, s.assessed(),
+        return String.format(Locale.ROOT, "Assessed %s as of %s under %s in %.1f s (%,.0f/s): %,d ok, %,d invalid%s. %s",
+                Noun.CUSTOMER.count(s.total()), s.asOf(), engine.playbook(), seconds, seconds > 0 ? s.total() / seconds : 0.0, s.assessed(),
                 s.failed(), s.cancelled() ? ", cancelled" : "", stages.isEmpty() ? "" : "Stages: " + stages + ".");
     }
 

@@ -54,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
         LocalDate day = asOf != null ? asOf : LocalDate.now();
         SampleBook sample = new SampleBook(seed, day);
         try (Outputs outputs = new Outputs(streams); Stream<CustomerSnapshot> book = sample.customers(customers)) {
-            Writer out = new LineWriter(outputs.open(output, "lines"));
+            Writer out = new LineWriter(outputs.open(output, Noun.LINE));
             if (format.equals("json")) {
                 BookFile.writeJson(book.iterator(), sample.teams(customers), out);
             } else {

@@ -15,7 +15,7 @@ final class LineSink {
     private static final byte[] NOTHING = new byte[0];
 
     private final OutputStream out;
-    private final String unit;
+    private final Noun unit;
     private byte[] buf = new byte[FLUSH_AT];
     private int size;
     private long pieces;
@@ -24,9 +24,9 @@ final class LineSink {
     private boolean stopped;
 
     /**
-     * @param unit what the counted pieces are, for messages ("answers")
+     * @param unit what the counted pieces are, for messages ({@link Noun#ANSWER})
      */
-    LineSink(OutputStream out, String unit) {
+    LineSink(OutputStream out, Noun unit) {
         this.out = out;
         this.unit = unit;
     }
@@ -91,7 +91,7 @@ final class LineSink {
         }
     }
 
-    String unit() {
+    Noun unit() {
         return unit;
     }
 

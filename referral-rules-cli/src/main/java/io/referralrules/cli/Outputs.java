@@ -66,9 +66,9 @@ final class Outputs implements AutoCloseable {
     /**
      * Where to write: {@code null} for standard output, else a file.
      *
-     * @param unit what the written pieces are called in the interrupt message ("answers")
+     * @param unit what the written pieces are called in the interrupt message ({@link Noun#ANSWER})
      */
-    synchronized Destination open(Path file, String unit) {
+    synchronized Destination open(Path file, Noun unit) {
         Destination destination = file == null ? new Destination("to standard output", "standard output", null, streams.out(), unit)
                 : Destination.file(file, unit);
         destinations.add(destination);
@@ -153,7 +153,7 @@ final class Outputs implements AutoCloseable {
         private boolean done;
 
         private Destination(String where, String name, Path temp, FileChannel channel, OutputStream raw, Path target,
-                            boolean existed, String unit) {
+                            boolean existed, Noun unit) {
             this.where = where;
             this.name = name;
             this.temp = temp;
@@ -164,11 +164,11 @@ final class Outputs implements AutoCloseable {
             this.sink = new LineSink(raw, unit);
         }
 
-        private Destination(String where, String name, Path target, OutputStream raw, String unit) {
+        private Destination(String where, String name, Path target, OutputStream raw, Noun unit) {
             this(where, name, null, null, raw, target, false, unit);
         }
 
-        static Destination file(Path file, String unit) {
+        static Destination file(Path file, Noun unit) {
             String name = file.toString();
             try {
                 Path target = file.toAbsolutePath();
@@ -267,12 +267,20 @@ final class Outputs implements AutoCloseable {
             }
         }
 
+        /** "no answers", "the first answer, whole", "the first 2 answers, each whole". */
+        static String whole(long written, Noun unit) {
+            if (written == 0) {
+                return "no " + unit.many();
+            }
+            return written == 1 ? "the first " + unit.one() + ", whole" : "the first " + unit.count(written) + ", each whole";
+        }
+
         /** On an interrupt: whole lines out on standard output, a file left as it was; says which. */
         private String interrupt() {
             if (target == null) {
                 long written = sink.interrupt();
-                return written < 0 ? "standard output could not be written" : "standard output has the first " + written + " "
-                        + sink.unit() + ", each whole" + sink.closingNote();
+                return written < 0 ? "standard output could not be written" : "standard output has " + whole(written, sink.unit())
+                        + sink.closingNote();
             }
             abandon();
             if (channel == null) {
