@@ -48,9 +48,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 130,
-        description = {"Assesses every customer of a book as of one day and prints one line (or one JSON document) per customer,",
-                "then a summary line on standard error. Invalid entries are reported with their customer id and place; the rest",
-                "of the book is assessed."},
+        // the first line is the command's summary in the top-level help: one whole sentence
+        description = {"Assesses every customer of a book as of one day.",
+                "Prints one line (or one JSON document) per customer, then a summary line on standard error. Invalid entries are",
+                "reported with their customer id and place; the rest of the book is assessed."},
         footer = {"", "Book files:",
                 "  .json    {\"schemaVersion\": 1, \"teams\": {\"rep-01\": \"North\"}, \"customers\": [ <snapshot>, ... ]}",
                 "  .ndjson  one snapshot per line (the snapshot JSON of docs/schema/snapshot.schema.json); - reads it from standard input",

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, usageHelpWidth = 130,
+        // the first line is the command's summary in the top-level help: one whole sentence
         description = "Writes a deterministic sample book of fictional customers (the same seed gives the same book).",
         footer = {"", "Example:", "  referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json --output samples/sample-book.json",
                 "", "--output is written beside its file and moved into place at the end. Exit codes: 0 written, 2 failed (usage, a failed",

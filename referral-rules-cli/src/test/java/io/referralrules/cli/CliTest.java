@@ -20,7 +20,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -246,6 +248,32 @@ class CliTest {
                 .contains("referral-rules assess samples/sample-book.json --as-of 2026-06-15 --report-card card.html")
                 .contains("--detail=LEVEL").contains("the decision only (docs/schema/decision.schema.json)")
                 .contains("Exit codes:").contains("0  every entry assessed and written");
+    }
+
+    @Test
+    void theTopLevelHelpListsEveryCommandWithItsWholeSummary() {
+        assertThat(Main.run("--help")).isZero();
+
+        Map<String, String> summaries = new LinkedHashMap<>();
+        String command = null;
+        boolean inCommands = false;
+        for (String line : out().lines().toList()) {
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.isBlank()) {
+                break;
+            } else if (inCommands && line.matches("  \\S.*")) {
+                String[] parts = line.trim().split("\\s+", 2);
+                command = parts[0];
+                summaries.put(command, parts[1]);
+            } else if (inCommands && command != null) {
+                summaries.merge(command, line.trim(), (a, b) -> a + " " + b);
+            }
+        }
+        assertThat(summaries).containsOnlyKeys("assess", "generate", "help")
+                .containsEntry("assess", "Assesses every customer of a book as of one day.")
+                .containsEntry("generate", "Writes a deterministic sample book of fictional customers (the same seed gives the same book).");
+        assertThat(summaries.values()).allSatisfy(summary -> assertThat(summary).as("a whole sentence").endsWith("."));
     }
 
     @Test
