@@ -1,21 +1,8 @@
 package io.referralrules.engine;
 
-import org.drools.base.rule.LineMappings;
-import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
-import org.drools.compiler.compiler.PackageRegistry;
-import org.drools.compiler.compiler.RuleBuildError;
-import org.drools.drl.ast.descr.RuleDescr;
+import io.referralrules.engine.internal.HostRuleCompiler;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
-import org.kie.api.KieServices;
-import org.kie.api.io.KieResources;
-import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.jci.CompilationProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,25 +11,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Where a playbook's KieBase comes from. A bundled playbook's rules are precompiled to the executable model at build
  * time and loaded once per class loader, straight from the generated model classes; every engine of that playbook shares the KieBase, whatever its policy (a
- * KieBase is thread-safe). A playbook with host rules is compiled from DRL with the classic compiler.
+ * KieBase is thread-safe). A playbook with host rules is compiled from DRL at run time by the optional module
+ * {@code referral-rules-host-rules} (the classic compiler, found with {@link ServiceLoader}); the engine itself
+ * carries no DRL compiler.
  */
 final class RuleSets {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
-    /** What the DRL parser adds after any syntax error in a file; it says nothing the syntax error did not. */
-    private static final String FOLLOW_ON_PARSE_ERROR = "Parser returned a null Package";
 
     private RuleSets() {
     }
@@ -102,124 +87,48 @@ final class RuleSets {
     }
 
     /**
-     * Compiles the playbook's bundled DRL and its host DRL into a new KieBase.
+     * Compiles the playbook's bundled DRL and its host DRL into a new KieBase, with the compiler of the optional
+     * module {@code referral-rules-host-rules}.
      *
-     * <p>This goes through {@code KnowledgeBuilder} rather than the public {@code KieBuilder}: both run the same
-     * classic compiler, but {@code KieBuilder} also logs every error itself at ERROR (logger
-     * {@code org.drools.compiler.kie.builder.impl.KieProject}), which would show each error twice; here they are
-     * reported once, in the {@link RuleCompilationException}.
+     * @throws RuleCompilationException if the host rules do not compile
+     * @throws IllegalStateException    if that module is not on the class path
      */
     static RuleSet compile(Playbook playbook) {
         long start = System.nanoTime();
-        ClassLoader loader = RuleSets.class.getClassLoader();
-        KieResources resources = KieServices.get().getResources();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader));
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (String path : playbook.bundledDrl()) {
-            batch.add(resources.newClassPathResource(path, loader), ResourceType.DRL);
+        HostRuleCompiler.Result result = Compilers.find(playbook).compile(playbook.bundledDrl(), playbook.hostRules(),
+                RuleSets.class.getClassLoader());
+        if (!result.errors().isEmpty()) {
+            throw new RuleCompilationException(playbook.ref().toString(), result.errors());
         }
-        for (RuleSource source : playbook.hostRules()) {
-            Resource resource = resources.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
-            resource.setSourcePath(source.name());
-            batch.add(resource, ResourceType.DRL);
-        }
-        batch.build();
-        if (builder.hasErrors()) {
-            List<String> errors = new ArrayList<>();
-            Set<String> filesWithErrors = new HashSet<>();
-            for (KnowledgeBuilderError error : builder.getErrors()) {
-                if (!FOLLOW_ON_PARSE_ERROR.equals(error.getMessage())) {
-                    errors.add(describe(error, builder));
-                    filesWithErrors.add(file(error));
-                }
-            }
-            for (KnowledgeBuilderError error : builder.getErrors()) {
-                // only a consequence of a syntax error already listed, unless it is the only news about its file
-                if (FOLLOW_ON_PARSE_ERROR.equals(error.getMessage()) && !filesWithErrors.contains(file(error))) {
-                    errors.add(describe(error, builder));
-                }
-            }
-            throw new RuleCompilationException(playbook.ref().toString(), errors);
-        }
-        RuleSet ruleSet = RuleSet.of(builder.newKieBase(), playbook);
+        RuleSet ruleSet = RuleSet.of(result.kieBase(), playbook);
         LOG.info("compiled playbook {} with {} host rule files in {} ms", playbook.ref(), playbook.hostRules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return ruleSet;
     }
 
-    private static String file(KnowledgeBuilderError error) {
-        return error.getResource() != null && error.getResource().getSourcePath() != null
-                ? error.getResource().getSourcePath() : "(unknown file)";
-    }
+    /** The host-rule compiler, looked up once: with this library's class loader, then the thread's. */
+    private static final class Compilers {
+        static final HostRuleCompiler FOUND = lookUp();
 
-    private static String describe(KnowledgeBuilderError error, KnowledgeBuilder builder) {
-        int[] lines = consequenceLines(error, builder);
-        if (lines.length == 0) {
-            lines = error.getLines();
-        }
-        String line = lines == null || lines.length == 0 || (lines.length == 1 && lines[0] <= 0) ? "?"
-                : Arrays.stream(lines).mapToObj(String::valueOf).collect(Collectors.joining(","));
-        String message = error.getMessage() == null ? error.toString() : error.getMessage().strip();
-        return file(error) + ":" + line + ": " + message.replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /**
-     * The DRL lines of the Java errors in a rule's consequence. The classic compiler reports these at the line where
-     * the rule starts. The consequence is copied line for line into a method of a class generated for the rule, which
-     * the Java compiler reports on; the class's line mapping says where that method starts (the consequence's first
-     * line comes {@value #CONSEQUENCE_AFTER_OFFSET} lines after it), and the rule's description where the consequence
-     * starts in the DRL. Empty when the error is not of that kind or a line does not fall inside the rule.
-     */
-    private static int[] consequenceLines(KnowledgeBuilderError error, KnowledgeBuilder builder) {
-        if (!(error instanceof RuleBuildError ruleError) || !(ruleError.getObject() instanceof Object[] problems)
-                || !(ruleError.getDescr() instanceof RuleDescr rule) || !(builder instanceof KnowledgeBuilderImpl impl)) {
-            return new int[0];
-        }
-        PackageRegistry registry = impl.getPackageRegistry(ruleError.getNamespace());
-        int firstLine = registry == null ? -1 : consequenceStart(error, rule);
-        if (firstLine < 0) {
-            return new int[0];
-        }
-        Set<Integer> lines = new TreeSet<>();
-        for (Object problem : problems) {
-            if (problem instanceof CompilationProblem p && p.getFileName() != null && p.getFileName().endsWith(".java")) {
-                String className = p.getFileName().substring(0, p.getFileName().length() - ".java".length()).replace('/', '.');
-                LineMappings mapping = registry.getDialectRuntimeRegistry().getLineMappings(className);
-                if (mapping == null) {
-                    return new int[0];
-                }
-                int line = firstLine + p.getStartLine() - (mapping.getOffset() + CONSEQUENCE_AFTER_OFFSET);
-                if (line < firstLine || (rule.getEndLine() > 0 && line > rule.getEndLine())) {
-                    return new int[0];
-                }
-                lines.add(line);
+        private static HostRuleCompiler lookUp() {
+            Optional<HostRuleCompiler> found = ServiceLoader.load(HostRuleCompiler.class, RuleSets.class.getClassLoader())
+                    .findFirst();
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            if (found.isEmpty() && context != null && context != RuleSets.class.getClassLoader()) {
+                found = ServiceLoader.load(HostRuleCompiler.class, context).findFirst();
             }
+            return found.orElse(null);
         }
-        return lines.stream().mapToInt(Integer::intValue).toArray();
-    }
 
-    /** Lines from the generated method's start to the consequence's first line (signature, kcontext, drools). */
-    private static final int CONSEQUENCE_AFTER_OFFSET = 4;
-
-    /** The DRL line of the consequence's first non-blank line, on or after the rule's {@code then}; -1 if not found. */
-    private static int consequenceStart(KnowledgeBuilderError error, RuleDescr rule) {
-        String consequence = rule.getConsequence() instanceof String text ? text.strip() : "";
-        if (consequence.isEmpty() || rule.getConsequenceLine() <= 0 || error.getResource() == null) {
-            return -1;
-        }
-        String first = consequence.lines().findFirst().orElse("").strip();
-        List<String> drl;
-        try (InputStream in = error.getResource().getInputStream()) {
-            drl = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        for (int line = rule.getConsequenceLine(); line <= drl.size(); line++) {
-            if (drl.get(line - 1).contains(first)) {
-                return line;
+        static HostRuleCompiler find(Playbook playbook) {
+            if (FOUND == null) {
+                throw new IllegalStateException("playbook " + playbook.ref() + " has host rules, and compiling them needs "
+                        + HOST_RULES_MODULE + " on the class path (the bundled playbooks run without it)");
             }
+            return FOUND;
         }
-        return -1;
     }
+
+    /** The optional module that compiles host DRL, as a Maven dependency. */
+    static final String HOST_RULES_MODULE = "io.referralrules:referral-rules-host-rules";
 }
