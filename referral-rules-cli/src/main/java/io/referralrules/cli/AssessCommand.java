@@ -134,8 +134,10 @@ final class AssessCommand implements Callable<Integer> {
                     + " a longer one is listed as invalid and skipped without being held in memory.")
     long maxEntryBytes;
 
-    @Option(names = "--no-progress", description = "Never show the progress bar (it only shows on a terminal, after a second).")
-    boolean noProgress;
+    @Option(names = "--progress", negatable = true,
+            description = "Show the progress bar on standard error once a book takes more than a second (--progress), or never"
+                    + " (--no-progress). Default: only when standard error is a terminal.")
+    Boolean progress;
 
     private final Streams streams;
     private final PrintStream err;
@@ -177,7 +179,7 @@ final class AssessCommand implements Callable<Integer> {
         long total = -1;
         try (BookFile entries = open()) {
             Output writer = new Output(outputs.open(output, Noun.ANSWER), format, detail.detail);
-            boolean showProgress = !noProgress && System.console() != null;
+            boolean showProgress = showProgress();
             if (showProgress && !book.equals("-") && book.endsWith(".ndjson")) {
                 // only the progress bar uses the total; counting reads the whole file once more
                 total = countLines(Path.of(book));
@@ -234,6 +236,11 @@ final class AssessCommand implements Callable<Integer> {
             }
             return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
         }
+    }
+
+    /** Whether the progress bar shows: as {@code --progress} or {@code --no-progress} says, else when standard error is a terminal. */
+    boolean showProgress() {
+        return progress != null ? progress : streams.errIsTerminal().getAsBoolean();
     }
 
     /** What was read before a break: "The 2 entries before it are read (the valid ones assessed and written)." */

@@ -4,10 +4,12 @@ import io.referralrules.book.BookProgress;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on standard error, for books that take more than a second, and only when a person is
- * watching (a terminal): piped or redirected output gets no control characters.
+ * A one-line progress bar on standard error, for books that take more than a second; enabled when a person is watching
+ * (standard error is a terminal, see {@link Terminals}) or when {@code --progress} asks, so that piped or redirected
+ * standard error gets no control characters unless asked for.
  */
 final class ProgressBar {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
@@ -15,17 +17,25 @@ final class ProgressBar {
 
     private final PrintStream out;
     private final boolean enabled;
-    private final long started = System.nanoTime();
+    private final LongSupplier clock;
+    private final long started;
     private long lastDrawn;
     private boolean shown;
 
     ProgressBar(PrintStream out, boolean enabled) {
+        this(out, enabled, System::nanoTime);
+    }
+
+    /** A bar on the given clock ({@link System#nanoTime()} but in tests). */
+    ProgressBar(PrintStream out, boolean enabled, LongSupplier clock) {
         this.out = out;
         this.enabled = enabled;
+        this.clock = clock;
+        this.started = clock.getAsLong();
     }
 
     void update(BookProgress p) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!enabled || now - started < SHOW_AFTER_NANOS || now - lastDrawn < REDRAW_NANOS) {
             return;
         }
