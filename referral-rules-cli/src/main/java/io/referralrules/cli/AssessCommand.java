@@ -81,6 +81,7 @@ final class AssessCommand implements Callable<Integer> {
     private static final int MAX_LISTED_FAILURES = 1000;
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    /** What {@code --format} takes: picocli converts it, lists it in the help and names the choices when a value is wrong. */
     enum Format { table, json, ndjson }
 
     enum DetailLevel {
@@ -107,7 +108,7 @@ final class AssessCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or ndjson (default ${DEFAULT-VALUE}).")
+            description = "One of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--detail", paramLabel = "LEVEL", defaultValue = "full",

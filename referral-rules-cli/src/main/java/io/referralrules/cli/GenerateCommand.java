@@ -21,19 +21,26 @@ import java.util.stream.Stream;
                 "", "--output is written beside its file and moved into place at the end. Exit codes: 0 written, 2 failed (usage, a failed",
                 "write, an interrupt; --output is left as it was)."})
 final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--customers", required = true, description = "How many customers.")
+    /**
+     * What {@code --format} takes, the same way as {@code assess}'s: picocli converts it, lists it in the help and names the
+     * choices when a value is wrong.
+     */
+    enum Format { ndjson, json }
+
+    @Option(names = "--customers", paramLabel = "N", required = true, description = "How many customers.")
     long customers;
 
-    @Option(names = "--seed", defaultValue = "42", description = "The seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "The seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--as-of", description = "The day the book is dated for (default: today).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The day the book is dated for (default: today).")
     LocalDate asOf;
 
-    @Option(names = "--format", defaultValue = "ndjson", description = "ndjson (one customer per line) or json (with teams). Default ${DEFAULT-VALUE}.")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ndjson",
+            description = "One of ${COMPLETION-CANDIDATES}: ndjson one customer per line, json a book with its teams (default ${DEFAULT-VALUE}).")
+    Format format;
 
-    @Option(names = "--output", description = "The file to write (default: standard output).")
+    @Option(names = "--output", paramLabel = "FILE", description = "The file to write (default: standard output).")
     Path output;
 
     private final Streams streams;
@@ -48,15 +55,11 @@ final class GenerateCommand implements Callable<Integer> {
             streams.err().println("--customers must not be negative, was " + customers);
             return Main.UNUSABLE;
         }
-        if (!format.equals("ndjson") && !format.equals("json")) {
-            streams.err().println("--format must be ndjson or json, was " + format);
-            return Main.UNUSABLE;
-        }
         LocalDate day = asOf != null ? asOf : LocalDate.now();
         SampleBook sample = new SampleBook(seed, day);
         try (Outputs outputs = new Outputs(streams); Stream<CustomerSnapshot> book = sample.customers(customers)) {
             Writer out = new LineWriter(outputs.open(output, Noun.LINE));
-            if (format.equals("json")) {
+            if (format == Format.json) {
                 BookFile.writeJson(book.iterator(), sample.teams(customers), out);
             } else {
                 BookFile.writeNdjson(book.iterator(), out);

@@ -277,6 +277,41 @@ class CliTest {
     }
 
     @Test
+    void aWrongFormatIsRefusedTheSameWayByAssessAndGenerate() {
+        assertThat(Main.run("assess", SAMPLE.toString(), "--format", "xml")).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("generate", "--customers", "1", "--format", "xml")).isEqualTo(Main.UNUSABLE);
+        assertThat(Main.run("generate", "--customers", "1", "--format", "table")).isEqualTo(Main.UNUSABLE);
+
+        assertThat(err().lines().filter(l -> l.startsWith("Invalid value")).toList()).containsExactly(
+                "Invalid value for option '--format': expected one of [table, json, ndjson] (case-sensitive) but was 'xml'",
+                "Invalid value for option '--format': expected one of [ndjson, json] (case-sensitive) but was 'xml'",
+                "Invalid value for option '--format': expected one of [ndjson, json] (case-sensitive) but was 'table'");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theHelpOfAssessAndGenerateListsTheFormats() {
+        assertThat(Main.run("assess", "--help")).isZero();
+        assertThat(Main.run("generate", "--help")).isZero();
+
+        assertThat(out()).containsPattern("--format=FORMAT +One of table, json, ndjson \\(default table\\)\\.")
+                .containsPattern("--format=FORMAT +One of ndjson, json: ndjson one customer per line, json a book with its teams"
+                        + " \\(default ndjson\\)\\.");
+    }
+
+    @Test
+    void generateWritesAJsonBookWithItsTeams() throws IOException {
+        Path book = dir.resolve("book.json");
+
+        assertThat(Main.run("generate", "--customers", "3", "--seed", "3", "--as-of", "2026-06-15", "--format", "json",
+                "--output", book.toString())).isZero();
+
+        assertThat(Files.readString(book)).startsWith("{\n  \"schemaVersion\" : 1,\n  \"teams\" : {");
+        assertThat(Main.run("assess", book.toString(), "--as-of", "2026-06-15")).isZero();
+        assertThat(err()).contains("Assessed 3 customers");
+    }
+
+    @Test
     void generateWritesTheSameBookForTheSameSeed() throws IOException {
         Path a = dir.resolve("a.ndjson");
         Path b = dir.resolve("b.ndjson");
