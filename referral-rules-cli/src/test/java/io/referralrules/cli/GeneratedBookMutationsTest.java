@@ -490,9 +490,10 @@ class GeneratedBookMutationsTest {
         }
         assertThat(lines).as(what).containsExactlyElementsOf(c.base().answers().subList(0, whole));
         assertThat(run.code()).as(what + "\n" + run.err()).isEqualTo(Main.INCOMPLETE);
-        assertThat(run.err()).as(what).contains(" could not be read to its end: ");
         assertThat(listed).as(what).hasSize(1);
         assertThat(listed.get(0)[1]).as(what).contains("$.customers[" + whole + "]");
+        // the break's place once in the last line too (the file's name is part of the place)
+        assertThat(run.err()).as(what).contains("referral-rules: could not read the book to its end, at " + listed.get(0)[1] + ": ");
     }
 
     private static final Pattern SHOWN_ID = Pattern.compile("^\\s*\\{\\s*\"customer\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"(C-[0-9]{6})\"");
