@@ -2,7 +2,6 @@ package io.referralrules.engine;
 
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.ReferralReadinessEngine;
-import io.referralrules.api.Stage;
 import io.referralrules.api.facts.Customer;
 import io.referralrules.api.facts.CustomerType;
 import io.referralrules.api.facts.Sale;
@@ -11,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Host rules that feed themselves, stopped by the fire limit of an engine or of a tenant registry. */
 @DisplayName("A rule that feeds itself stops at the fire limit, naming the rule, the customer and the count")
-class RuleFiringLimitTest {
+class RuleFiringLimitWithHostRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
     private static final CustomerSnapshot CUSTOMER = CustomerSnapshot.builder(
                     new Customer("C-42", CustomerType.BUSINESS, "rep-1", null))
@@ -61,37 +60,5 @@ class RuleFiringLimitTest {
 
         assertThatThrownBy(() -> tenants.engine("acme").assess(CUSTOMER, TODAY))
                 .isInstanceOfSatisfying(RuleFiringLimitException.class, e -> assertThat(e.firings()).isEqualTo(200));
-    }
-
-    @Test
-    void theLimitIsPerAssessmentSoABatchOfOrdinaryCustomersIsNotStopped() {
-        // the bundled rules take a few dozen firings per customer: a limit of 60 holds for each of 300 decided together
-        ReferralReadinessEngine engine = ReferralRules.builder().fireLimit(60).build();
-        List<CustomerSnapshot> batch = java.util.Collections.nCopies(300, CUSTOMER);
-
-        assertThat(engine.assessAll(batch, TODAY)).hasSize(300)
-                .allSatisfy(a -> assertThat(a.stage()).isEqualTo(Stage.POSITIONING));
-    }
-
-    @Test
-    void aCustomerWithManyFactsMayTakeTenFiringsPerFact() {
-        // 200 asks before any sale: each is premature, chases the one before and tires the customer: about 600
-        // firings, over a limit of 100 but within 10 per fact (2,000)
-        CustomerSnapshot.Builder asks = CustomerSnapshot.builder(new Customer("C-7", CustomerType.BUSINESS, "rep-1", null));
-        for (int i = 0; i < 200; i++) {
-            asks.add(new io.referralrules.api.facts.ReferralAsk(String.format("A-%03d", i), TODAY.minusDays(1 + i / 4),
-                    io.referralrules.api.facts.AskType.INTRODUCTION));
-        }
-        ReferralReadinessEngine engine = ReferralRules.builder().fireLimit(100).build();
-
-        assertThat(engine.assess(asks.build(), TODAY).firedRules()).hasSizeGreaterThan(500);
-    }
-
-    @Test
-    void aLimitBelowOneIsRefused() {
-        assertThatThrownBy(() -> ReferralRules.builder().fireLimit(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("fireLimit must be at least 1, was 0");
-        assertThatThrownBy(() -> new TenantEngines(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("fireLimit must be at least 1, was -1");
     }
 }

@@ -9,21 +9,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * Per-tenant engines on the bundled playbooks. Tenants on host rules share one compilation too:
+ * {@code TenantEnginesWithHostRulesTest} in referral-rules-host-rules, which compiles host DRL.
+ */
 @DisplayName("Per-tenant engines share compiled rules; thresholds never recompile them")
 class TenantEnginesTest {
-    private static final RuleSource HOST_RULE = RuleSource.of("acme/notes.drl", """
-            package com.acme.rules;
-            import io.referralrules.api.facts.Sale;
-            import io.referralrules.engine.spi.HostReason;
-            import java.util.List;
-            rule "Every sale is noted"
-            when
-                Sale( $id : id )
-            then
-                insert( new HostReason( "noted", List.of( $id ) ) );
-            end
-            """);
-
     private static DroolsReadinessEngine drools(ReferralReadinessEngine engine) {
         return (DroolsReadinessEngine) engine;
     }
@@ -53,22 +44,6 @@ class TenantEnginesTest {
         assertThat(initech.policy()).isEqualTo(Playbook.EARNED_TRUST.defaults());
         assertThat(globex.playbook().id()).isEqualTo("post-sale-momentum");
         assertThat(tenants.tenants()).containsExactly("acme", "globex", "initech");
-    }
-
-    @Test
-    void tenantsOnTheSameHostRulesShareOneCompilationWhateverTheirIdsAndThresholds() {
-        TenantEngines tenants = new TenantEngines();
-        ReferralReadinessEngine acme = tenants.register("acme",
-                Playbook.EARNED_TRUST.withHostRules("acme-earned-trust", "1", HOST_RULE));
-        ReferralReadinessEngine acmeEu = tenants.register("acme-eu",
-                Playbook.EARNED_TRUST.withHostRules("acme-earned-trust-eu", "1", HOST_RULE),
-                Playbook.EARNED_TRUST.defaults().toBuilder().askCoolDownDays(120).build());
-        ReferralReadinessEngine momentum = tenants.register("acme-fast",
-                Playbook.POST_SALE_MOMENTUM.withHostRules("acme-momentum", "1", HOST_RULE));
-
-        assertThat(drools(acmeEu).kieBase()).isSameAs(drools(acme).kieBase());
-        assertThat(drools(momentum).kieBase()).isNotSameAs(drools(acme).kieBase());
-        assertThat(acmeEu.playbook()).hasToString("acme-earned-trust-eu@1");
     }
 
     @Test

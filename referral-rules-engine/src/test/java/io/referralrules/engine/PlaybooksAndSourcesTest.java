@@ -105,13 +105,14 @@ class PlaybooksAndSourcesTest {
 
     @Test
     void aClassPathResourceIsFoundWithOrWithoutALeadingSlash() {
-        RuleSource plain = RuleSource.classpath("host-rules/syntax-error.drl");
-        RuleSource slashed = RuleSource.classpath("/host-rules/syntax-error.drl");
+        // a bundled rule file stands in for a host's: reading a resource compiles nothing
+        RuleSource plain = RuleSource.classpath("io/referralrules/rules/common/stage.drl");
+        RuleSource slashed = RuleSource.classpath("/io/referralrules/rules/common/stage.drl");
 
-        assertThat(plain.name()).isEqualTo("host-rules/syntax-error.drl");
+        assertThat(plain.name()).isEqualTo("io/referralrules/rules/common/stage.drl");
         assertThat(slashed).isEqualTo(plain);
-        assertThat(plain.drl()).isNotBlank();
-        assertThatIllegalArgumentException().isThrownBy(() -> RuleSource.classpath("/host-rules/none.drl"))
-                .withMessage("no rule resource 'host-rules/none.drl' on the class path");
+        assertThat(plain.drl()).startsWith("package io.referralrules.rules");
+        assertThatIllegalArgumentException().isThrownBy(() -> RuleSource.classpath("/io/referralrules/rules/common/none.drl"))
+                .withMessage("no rule resource 'io/referralrules/rules/common/none.drl' on the class path");
     }
 }
