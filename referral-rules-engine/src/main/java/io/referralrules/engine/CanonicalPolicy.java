@@ -36,7 +36,11 @@ import java.util.Set;
  * </ul>
  *
  * Lines end with {@code \n} on every platform, so a policy hashes the same everywhere. (Jackson ends the lines inside
- * the object with the JVM's line separator: on Windows, and only there, the engine's hash used to differ.)
+ * the object with the JVM's line separator: on Windows, and only there, the engine's hash used to differ; a replay
+ * accepts that older hash, see {@code DecisionRecords.policyHashWrittenOnWindows}.) One caveat, shared with Jackson:
+ * {@link Double#toString(double)} gives the shortest decimal from JDK 19 on, so a rating written with 16-17
+ * significant digits may print, and hash, differently under JDK 17 than under a newer JDK; ratings with fewer digits
+ * (4.0, 4.25, 4.3) print the same on every JDK.
  *
  * <p>A new threshold must be added here, after the component before it; {@code DecisionRecordsTest} checks that the
  * keys are exactly the record's components, in order.

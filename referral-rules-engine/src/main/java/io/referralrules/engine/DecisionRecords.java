@@ -50,7 +50,30 @@ final class DecisionRecords {
      * bytes {@code PolicyJson.write} gives), so equal policies hash equal and earlier records keep their hash.
      */
     static String policyHash(ReadinessPolicy policy) {
-        return HexFormat.of().formatHex(RuleSet.sha256().digest(CanonicalPolicy.write(policy).getBytes(StandardCharsets.UTF_8)));
+        return sha256(CanonicalPolicy.write(policy));
+    }
+
+    /**
+     * The hash builds before the canonical text wrote for this policy on Windows, where Jackson ended each line inside
+     * the object with {@code \r\n} (the final newline, added after the object, was {@code \n} there too). A record
+     * carrying it was made with the same thresholds, so a replay accepts it as the same policy.
+     */
+    static String policyHashWrittenOnWindows(ReadinessPolicy policy) {
+        String text = CanonicalPolicy.write(policy);
+        return sha256(text.substring(0, text.length() - 1).replace("\n", "\r\n") + "\n");
+    }
+
+    /**
+     * The policy hash a replay compares with the record's: the engine's own, or the record's when the record holds the
+     * engine's policy as an earlier build hashed it on Windows.
+     */
+    static String policyHashForReplay(DecisionRecord record, ReadinessPolicy policy, String policyHash) {
+        return !record.policyHash().equals(policyHash) && record.policyHash().equals(policyHashWrittenOnWindows(policy))
+                ? record.policyHash() : policyHash;
+    }
+
+    private static String sha256(String text) {
+        return HexFormat.of().formatHex(RuleSet.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** What differs between the record and a replay by an engine with the given playbook, policy and rules. */

@@ -189,8 +189,8 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     public ReplayResult replay(DecisionRecord record) {
         Objects.requireNonNull(record, "record");
         ReadinessAssessment replayed = assess(record.snapshot(), record.asOf());
-        return new ReplayResult(record, replayed, DecisionRecords.differences(record, replayed, playbook, policyHash(),
-                rules.rulesHash()));
+        return new ReplayResult(record, replayed, DecisionRecords.differences(record, replayed, playbook,
+                DecisionRecords.policyHashForReplay(record, policy, policyHash()), rules.rulesHash()));
     }
 
     private String policyHash() {

@@ -96,7 +96,8 @@ public final class Playbook {
      * This playbook with the host's own DRL added, under a new id and version (name it after both, e.g.
      * {@code acme-earned-trust}). The host rules run in the same session as the bundled ones and see the same facts;
      * they conclude through {@link io.referralrules.engine.spi.HostResult}s. The result compiles the DRL when an engine
-     * is built from it, with the classic compiler, so compile errors cite {@code file:line}.
+     * is built from it, with the classic compiler of the optional module {@code referral-rules-host-rules} (add it to
+     * the class path), so compile errors cite {@code file:line}.
      *
      * @param id      the new playbook's id
      * @param version its version; change it whenever the host rules change

@@ -90,6 +90,10 @@ public final class ReferralRules {
          * The engine.
          *
          * @throws RuleCompilationException if the playbook's host rules do not compile
+     * @throws IllegalStateException    if the playbook has host rules and {@code referral-rules-host-rules} is not on
+     *                                  the class path
+         * @throws IllegalStateException    if the playbook has host rules and {@code referral-rules-host-rules}, which
+         *                                  compiles them, is not on the class path
          */
         public ReferralReadinessEngine build() {
             return new DroolsReadinessEngine(RuleSets.ruleSet(playbook), policy != null ? policy : playbook.defaults(),

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,29 +107,39 @@ final class RuleSets {
         return ruleSet;
     }
 
-    /** The host-rule compiler, looked up once: with this library's class loader, then the thread's. */
-    private static final class Compilers {
-        static final HostRuleCompiler FOUND = lookUp();
-
-        private static HostRuleCompiler lookUp() {
-            Optional<HostRuleCompiler> found = ServiceLoader.load(HostRuleCompiler.class, RuleSets.class.getClassLoader())
-                    .findFirst();
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            if (found.isEmpty() && context != null && context != RuleSets.class.getClassLoader()) {
-                found = ServiceLoader.load(HostRuleCompiler.class, context).findFirst();
-            }
-            return found.orElse(null);
-        }
-
-        static HostRuleCompiler find(Playbook playbook) {
-            if (FOUND == null) {
-                throw new IllegalStateException("playbook " + playbook.ref() + " has host rules, and compiling them needs "
-                        + HOST_RULES_MODULE + " on the class path (the bundled playbooks run without it)");
-            }
-            return FOUND;
-        }
-    }
-
     /** The optional module that compiles host DRL, as a Maven dependency. */
     static final String HOST_RULES_MODULE = "io.referralrules:referral-rules-host-rules";
+
+    /**
+     * The host-rule compiler: looked up with this library's class loader, then the thread's; a compiler once found is
+     * kept, a miss is not (another thread's class loader may have it).
+     */
+    private static final class Compilers {
+        private static volatile HostRuleCompiler found;
+
+        static HostRuleCompiler find(Playbook playbook) {
+            HostRuleCompiler compiler = found;
+            if (compiler != null) {
+                return compiler;
+            }
+            try {
+                Optional<HostRuleCompiler> first = ServiceLoader.load(HostRuleCompiler.class, RuleSets.class.getClassLoader())
+                        .findFirst();
+                ClassLoader context = Thread.currentThread().getContextClassLoader();
+                if (first.isEmpty() && context != null && context != RuleSets.class.getClassLoader()) {
+                    first = ServiceLoader.load(HostRuleCompiler.class, context).findFirst();
+                }
+                if (first.isEmpty()) {
+                    throw new IllegalStateException("playbook " + playbook.ref() + " has host rules, and compiling them needs "
+                            + HOST_RULES_MODULE + " on the class path (the bundled playbooks run without it)");
+                }
+                found = first.get();
+                return found;
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // the module is there but cannot start, typically because a Drools jar it needs was left out
+                throw new IllegalStateException("playbook " + playbook.ref() + " has host rules, and " + HOST_RULES_MODULE
+                        + " is on the class path but cannot start: " + e, e);
+            }
+        }
+    }
 }

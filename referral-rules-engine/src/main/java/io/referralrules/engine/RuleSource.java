@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One DRL file of the host's own rules, added to a playbook with {@link Playbook#withHostRules}. Its {@code name} is
- * what compile errors cite ({@code name:line: message}), so give it the file's path.
+ * One DRL file of the host's own rules, added to a playbook with {@link Playbook#withHostRules} and compiled by the
+ * optional module {@code referral-rules-host-rules}. Its {@code name} is what compile errors cite
+ * ({@code name:line: message}), so give it the file's path.
  *
  * <p>Host DRL is trusted code: a rule's consequence is Java and runs with the host application's permissions. Load it
  * only from the host's own developers (its source tree, its release), never from end users or tenants.

@@ -57,6 +57,8 @@ public final class TenantEngines {
      *
      * @return the tenant's new engine
      * @throws RuleCompilationException if the playbook's host rules do not compile (the earlier engine stays)
+     * @throws IllegalStateException    if the playbook has host rules and {@code referral-rules-host-rules} is not on
+     *                                  the class path
      */
     public ReferralReadinessEngine register(String tenantId, Playbook playbook, ReadinessPolicy policy) {
         requireTenantId(tenantId);

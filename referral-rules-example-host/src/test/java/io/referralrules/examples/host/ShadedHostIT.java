@@ -80,19 +80,22 @@ class ShadedHostIT {
     }
 
     private static void runAndCompare(Playbook playbook) throws Exception {
+        Path out = dir.resolve(playbook.id() + ".out");
+        Path err = dir.resolve(playbook.id() + ".err");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), snapshots.toString(), AS_OF.toString(), playbook.id())
-                .redirectError(dir.resolve(playbook.id() + ".err").toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
                 .start();
         process.getOutputStream().close();
-        List<String> answers;
-        try (var out = process.getInputStream()) {
-            answers = new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the shaded host did not finish in 5 minutes");
         }
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        String log = Files.readString(dir.resolve(playbook.id() + ".err"), StandardCharsets.UTF_8);
+        String log = Files.readString(err, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("exit code; standard error:%n%s", log).isZero();
         assertThat(log).doesNotContain("Falling back", "No executable model", "KieBuilder", "ERROR", "WARN");
+        List<String> answers = Files.readAllLines(out, StandardCharsets.UTF_8);
 
         List<String> expected = CrmHost.assess(ReferralRules.engine(playbook),
                 new BufferedReader(new StringReader(snapshotText)), AS_OF, snapshots.toString());
