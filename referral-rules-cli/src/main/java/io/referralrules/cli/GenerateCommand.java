@@ -52,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (customers < 0) {
-            streams.err().println("--customers must not be negative, was " + customers);
+            streams.err().println("referral-rules: --customers must not be negative, was " + customers);
             return Main.UNUSABLE;
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now();

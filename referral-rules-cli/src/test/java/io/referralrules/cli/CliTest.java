@@ -277,6 +277,14 @@ class CliTest {
     }
 
     @Test
+    void aNegativeCustomerCountIsRefusedLikeEveryOtherMistake() {
+        assertThat(Main.run("generate", "--customers", "-1")).isEqualTo(Main.UNUSABLE);
+
+        assertThat(err()).isEqualTo("referral-rules: --customers must not be negative, was -1" + System.lineSeparator());
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void aWrongFormatIsRefusedTheSameWayByAssessAndGenerate() {
         assertThat(Main.run("assess", SAMPLE.toString(), "--format", "xml")).isEqualTo(Main.UNUSABLE);
         assertThat(Main.run("generate", "--customers", "1", "--format", "xml")).isEqualTo(Main.UNUSABLE);
