@@ -34,7 +34,7 @@ class AssessmentResultsTest {
     private static ReadinessAssessment assessment() {
         return new ReadinessAssessment("C-1", DAY, EARNED_TRUST, Stage.COOLING_DOWN, REASON, false,
                 List.of(SERVICE, RECIPROCITY_UNMET), List.of(THANK_FIRST, GIVE_REFERRAL, THANK_SECOND), List.of(FATIGUE),
-                List.of(COOL_DOWN, RECIPROCITY), new EarliestAsk(DAY.plusDays(80), "the cool-down ends"), List.of(REASON),
+                List.of(COOL_DOWN, RECIPROCITY), new EarliestAsk(DAY.plusDays(80), "the cool-down ends"), DAY.plusDays(1), List.of(REASON),
                 List.of("rule"));
     }
 

@@ -31,7 +31,7 @@ class EngineDefaultMethodsTest {
             asked.add(snapshot.customer().id());
             return new ReadinessAssessment(snapshot.customer().id(), asOf, PLAYBOOK, Stage.NO_RELATIONSHIP,
                     new Reason("no sale", "host.drl", "no sale yet", List.of()), false, List.of(), List.of(), List.of(),
-                    List.of(), new EarliestAsk(null, "a sale"), List.of(), List.of());
+                    List.of(), new EarliestAsk(null, "a sale"), null, List.of(), List.of());
         }
 
         @Override

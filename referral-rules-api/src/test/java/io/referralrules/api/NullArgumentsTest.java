@@ -28,7 +28,7 @@ class NullArgumentsTest {
     private static final PlaybookRef PLAYBOOK = new PlaybookRef("earned-trust", "1.0");
     private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
     private static final ReadinessAssessment ASSESSMENT = new ReadinessAssessment("C-1", DAY, PLAYBOOK, Stage.NO_RELATIONSHIP,
-            REASON, false, List.of(), List.of(), List.of(), List.of(), EarliestAsk.notWorkedOut(), List.of(), List.of());
+            REASON, false, List.of(), List.of(), List.of(), List.of(), EarliestAsk.notWorkedOut(), null, List.of(), List.of());
 
     interface Call {
         void run() throws Exception;
@@ -46,9 +46,9 @@ class NullArgumentsTest {
                 call("ReadinessAssessment.whyNot", "kind", () -> ASSESSMENT.whyNot((ObstacleKind) null)),
                 call("ReadinessAssessment.trustBuilder", "builder", () -> ASSESSMENT.trustBuilder(null)),
                 call("ReadinessAssessment(trustBuilders)", "trustBuilders", () -> new ReadinessAssessment("C-1", DAY, PLAYBOOK,
-                        Stage.NO_RELATIONSHIP, REASON, false, null, List.of(), List.of(), List.of(), EarliestAsk.notWorkedOut(), List.of(), List.of())),
+                        Stage.NO_RELATIONSHIP, REASON, false, null, List.of(), List.of(), List.of(), EarliestAsk.notWorkedOut(), null, List.of(), List.of())),
                 call("ReadinessAssessment(firedRules)", "firedRules", () -> new ReadinessAssessment("C-1", DAY, PLAYBOOK,
-                        Stage.NO_RELATIONSHIP, REASON, false, List.of(), List.of(), List.of(), List.of(), EarliestAsk.notWorkedOut(), List.of(), null)),
+                        Stage.NO_RELATIONSHIP, REASON, false, List.of(), List.of(), List.of(), List.of(), EarliestAsk.notWorkedOut(), null, List.of(), null)),
                 call("ReadinessPolicy.mandatory", "builder", () -> ReadinessPolicy.defaults().mandatory(null)),
                 call("ReadinessPolicy.minimumEvidence", "builder", () -> ReadinessPolicy.defaults().minimumEvidence(null)),
                 call("ReadinessPolicy.Builder.mandatoryTrustBuilders", "mandatoryTrustBuilders",

@@ -59,7 +59,7 @@ class BatchEquivalenceTest {
             ReadinessAssessment f = full.get(i);
             assertThat(decision.get(i)).as("customer %s", f.customerId()).isEqualTo(new ReadinessAssessment(f.customerId(),
                     f.asOf(), f.playbook(), f.stage(), f.stageReason(), f.trustEarned(), f.trustBuilders(), f.actions(),
-                    f.warnings(), List.of(), EarliestAsk.notWorkedOut(), List.of(), List.of()));
+                    f.warnings(), List.of(), EarliestAsk.notWorkedOut(), f.revisitOn(), List.of(), List.of()));
         }
     }
 

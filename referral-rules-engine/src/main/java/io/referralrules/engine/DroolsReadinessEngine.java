@@ -81,6 +81,7 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
             ReadinessAssessment assessment = new ReadinessAssessment(subjects.get(i).id(), asOf, playbook, a.stage,
                     a.stageReason(), a.trustEarned, a.builders(), a.actions(), a.warnings(),
                     full ? a.obstacles() : List.of(), full ? earliest.get(i) : EarliestAsk.notWorkedOut(),
+                    revisitOn(asOf),
                     full ? a.reasons() : List.of(), full ? a.firedRules() : List.of());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("assessed customer={} asOf={} playbook={} stage={} rules={}", assessment.customerId(), asOf,
@@ -89,6 +90,11 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
             out.add(assessment);
         }
         return out;
+    }
+
+    /** Placeholder until the revisit day is worked out from the facts: the next day (early, never late). */
+    private static LocalDate revisitOn(LocalDate asOf) {
+        return asOf.isBefore(Limits.LATEST_DATE) ? asOf.plusDays(1) : null;
     }
 
     /** Where one customer's search for the earliest ask day stands. */

@@ -53,7 +53,7 @@ class DecisionRecordsTest {
 
     private static ReadinessAssessment answer(Stage stage, List<Reason> reasons, List<String> firedRules) {
         return new ReadinessAssessment("C-1", DAY, EARNED_TRUST, stage, NO_SALE, false, List.of(), List.of(), List.of(), List.of(),
-                new EarliestAsk(null, "needs a sale"), reasons, firedRules);
+                new EarliestAsk(null, "needs a sale"), null, reasons, firedRules);
     }
 
     private static DecisionRecord record(ReadinessAssessment then) {
@@ -102,7 +102,7 @@ class DecisionRecordsTest {
                 List.of(new io.referralrules.api.Warning(io.referralrules.api.WarningType.ASK_FATIGUE, DAY, "A-1", other)),
                 List.of(new io.referralrules.api.Obstacle(io.referralrules.api.ObstacleKind.NO_SALE, null, "no sale", "a sale", "sell",
                         null, other)),
-                new EarliestAsk(DAY.plusDays(3), "later"), List.of(), List.of());
+                new EarliestAsk(DAY.plusDays(3), "later"), null, List.of(), List.of());
 
         List<Difference> differences = DecisionRecords.differences(record(then), now, EARNED_TRUST, "policy-1", "rules-1");
 

@@ -83,7 +83,7 @@ class AssessmentWriterTest {
                         new Warning(WarningType.HOST_WARNING, LocalDate.of(2026, 5, 2), null, reason("host"))),
                 List.of(new Obstacle(ObstacleKind.COOL_DOWN, "A-1", "asked 2026-05-01", "90 days", "wait", LocalDate.of(2026, 7, 30), reason("cool")),
                         new Obstacle(ObstacleKind.GREEN_LIGHTS, null, "1", "2", "ask for feedback", null, reason("lights"))),
-                new EarliestAsk(null, "New facts are needed."), List.of(stage, reason("other", "X-1")),
+                new EarliestAsk(null, "New facts are needed."), LocalDate.of(2026, 6, 16), List.of(stage, reason("other", "X-1")),
                 List.of("Rule \"quoted\" \\ back", "other"));
     }
 

@@ -53,7 +53,7 @@ class DocumentShapesTest {
             Stage.EARNING_TRUST, REASON, false,
             List.of(new TrustBuilderResult(TrustBuilder.RECIPROCITY, false, List.of(), REASON)),
             List.of(new NextAction(ActionType.GIVE_A_REFERRAL, DAY, 0, null, REASON)), List.of(), List.of(),
-            new EarliestAsk(null, "Time alone will not do."), List.of(REASON), List.of("Give a referral"));
+            new EarliestAsk(null, "Time alone will not do."), null, List.of(REASON), List.of("Give a referral"));
     private static final DecisionRecord RECORD = new DecisionRecord(ASSESSMENT, SNAPSHOT, DAY, new PlaybookRef("earned-trust", "1.0"),
             ReadinessPolicy.defaults(), "policy-hash", "rules-hash", "0.1.0");
 
