@@ -1,0 +1,67 @@
+package io.referralrules.flink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Kafka in and out, through Flink's Kafka connector: fact events from a topic (values are the events' JSON, UTF-8;
+ * the consumer group's committed offsets, else the earliest), answers to a topic keyed by customer id (at least
+ * once: a consumer keeps the last answer per key).
+ */
+public final class KafkaIo {
+    private KafkaIo() {
+    }
+
+    /** The lines of a topic, from the group's committed offsets (the earliest when it has none). */
+    public static DataStream<String> lines(StreamExecutionEnvironment env, String servers, String topic, String group) {
+        KafkaSource<String> source = KafkaSource.<String>builder()
+                .setBootstrapServers(servers)
+                .setTopics(topic)
+                .setGroupId(group)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + topic).uid("kafka-source");
+    }
+
+    /** Writes answer lines to a topic, keyed by the customer id each line names. */
+    public static void toTopic(DataStream<String> answers, String servers, String topic) {
+        KafkaSink<String> sink = KafkaSink.<String>builder()
+                .setBootstrapServers(servers)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(new CustomerKey())
+                        .setValueSerializationSchema(new SimpleStringSchema())
+                        .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+        answers.sinkTo(sink).uid("kafka-sink").name("kafka " + topic);
+    }
+
+    /** The customer id of an answer line, as the record's key. */
+    static final class CustomerKey implements SerializationSchema<String> {
+        private static final long serialVersionUID = 1L;
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+
+        @Override
+        public byte[] serialize(String line) {
+            try {
+                return MAPPER.readTree(line).path("customerId").asText().getBytes(StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("an answer line without a customerId", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.referralrules.flink;
+
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.Detail;
+import io.referralrules.api.InvalidInputException;
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.api.ReferralReadinessEngine;
+import io.referralrules.json.ReferralJson;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Keeps each customer's snapshot in keyed state, assesses it on every event and emits the answer (one JSON line of
+ * the JSON contract) only when it changed; registers a timer at the start of the answer's revisit day in the
+ * business zone, so a follow-up falling due emits a new answer with no new event. With {@link JobSettings.Clock#BOOK}
+ * it emits one answer per customer as of the settings' day when its input ends (BATCH mode's end of a key).
+ *
+ * <p>One engine per parallel instance, built in {@link #open}; engines of a bundled playbook share one precompiled
+ * rule base. Lines that cannot be read, or events that do not fit the customer's snapshot, go to {@link #REJECTED}
+ * as a JSON line naming the customer, the source and the problem (never the line's free text).
+ */
+public final class ReadinessFunction extends KeyedProcessFunction<String, Input, String> {
+    private static final long serialVersionUID = 1L;
+    /** Lines and events rejected, one JSON line each: {@code {"customerId":…,"problem":…}}. */
+    public static final OutputTag<String> REJECTED = new OutputTag<>("rejected", Types.STRING);
+
+    private final JobSettings settings;
+    private transient ReferralReadinessEngine engine;
+    private transient ValueState<CustomerState> state;
+
+    /** A function assessing as the settings say. */
+    public ReadinessFunction(JobSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        engine = settings.engine();
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("customer", CustomerStateSerializer.INSTANCE));
+    }
+
+    @Override
+    public void processElement(Input in, Context ctx, Collector<String> out) throws Exception {
+        CustomerState current = state.value() == null ? CustomerState.EMPTY : state.value();
+        CustomerSnapshot next;
+        try {
+            next = in.snapshot() ? ReferralJson.readBookEntry(in.json(), in.source())
+                    : FactEvents.read(in.json(), in.source()).applyTo(current.snapshot());
+        } catch (InvalidInputException e) {
+            ctx.output(REJECTED, Rejections.line(in.customerId(), e.getMessage()));
+            return;
+        }
+        current = current.withSnapshot(next);
+        if (settings.clock() == JobSettings.Clock.BOOK) {
+            if (current.timer() == CustomerState.NO_TIMER) {
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+                current = new CustomerState(next, null, Long.MAX_VALUE, null);
+            }
+            state.update(current);
+            return;
+        }
+        LocalDate day = settings.clock() == JobSettings.Clock.PROCESSING_TIME
+                ? day(ctx.timerService().currentProcessingTime()) : day(in.timestamp());
+        state.update(assess(current, day, ctx, out));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+        CustomerState current = state.value();
+        if (current == null || current.snapshot() == null || current.timer() != timestamp) {
+            return;
+        }
+        if (settings.clock() == JobSettings.Clock.BOOK) {
+            out.collect(line(engine.assess(current.snapshot(), settings.asOf(), settings.detail())));
+            state.clear();
+            return;
+        }
+        CustomerState fired = new CustomerState(current.snapshot(), current.digest(), CustomerState.NO_TIMER, current.lastAsOf());
+        state.update(assess(fired, day(timestamp), ctx, out));
+    }
+
+    private CustomerState assess(CustomerState current, LocalDate day, Context ctx, Collector<String> out) {
+        LocalDate asOf = current.lastAsOf() != null && current.lastAsOf().isAfter(day) ? current.lastAsOf() : day;
+        ReadinessAssessment answer = engine.assess(current.snapshot(), asOf, settings.detail());
+        String digest = answer.answer().digest();
+        if (!digest.equals(current.digest())) {
+            out.collect(line(answer));
+        }
+        long timer = timerFor(answer.revisitOn());
+        if (timer != current.timer()) {
+            if (current.timer() != CustomerState.NO_TIMER) {
+                delete(ctx, current.timer());
+            }
+            if (timer != CustomerState.NO_TIMER) {
+                register(ctx, timer);
+            }
+        }
+        return new CustomerState(current.snapshot(), digest, timer, asOf);
+    }
+
+    private long timerFor(LocalDate revisitOn) {
+        if (revisitOn == null || settings.until() != null && revisitOn.isAfter(settings.until())) {
+            return CustomerState.NO_TIMER;
+        }
+        return revisitOn.atStartOfDay(settings.zone()).toInstant().toEpochMilli();
+    }
+
+    private void register(Context ctx, long timer) {
+        if (settings.clock() == JobSettings.Clock.PROCESSING_TIME) {
+            ctx.timerService().registerProcessingTimeTimer(timer);
+        } else {
+            ctx.timerService().registerEventTimeTimer(timer);
+        }
+    }
+
+    private void delete(Context ctx, long timer) {
+        if (settings.clock() == JobSettings.Clock.PROCESSING_TIME) {
+            ctx.timerService().deleteProcessingTimeTimer(timer);
+        } else {
+            ctx.timerService().deleteEventTimeTimer(timer);
+        }
+    }
+
+    private LocalDate day(long epochMillis) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), settings.zone());
+    }
+
+    private String line(ReadinessAssessment answer) {
+        return settings.detail() == Detail.DECISION ? ReferralJson.writeDecisionLine(answer)
+                : ReferralJson.writeAssessmentLine(answer);
+    }
+}
