@@ -86,6 +86,16 @@ public final class BookAssessor {
         this.cancellation = b.cancellation;
     }
 
+    /** The engine this assessor decides with. */
+    ReferralReadinessEngine engine() {
+        return engine;
+    }
+
+    /** How much of each answer this assessor works out. */
+    Detail detail() {
+        return detail;
+    }
+
     /** Starts an assessor for the engine. */
     public static Builder builder(ReferralReadinessEngine engine) {
         return new Builder(engine);
@@ -101,7 +111,7 @@ public final class BookAssessor {
         return run(book.iterator(), BookAssessor::snapshotItem, -1, asOf, null, plain(sink));
     }
 
-    private static BookItem snapshotItem(CustomerSnapshot snapshot, long index) {
+    static BookItem snapshotItem(CustomerSnapshot snapshot, long index) {
         return BookItem.of(snapshot, "#" + index);
     }
 
@@ -152,7 +162,7 @@ public final class BookAssessor {
         return run(entries, BookAssessor::readEntry, total, asOf, prepare, sink);
     }
 
-    private static BookItem readEntry(BookEntry entry, long index) {
+    static BookItem readEntry(BookEntry entry, long index) {
         return entry.read();
     }
 
@@ -163,16 +173,25 @@ public final class BookAssessor {
 
     /** Turns what the source gives into a book item; called on a worker. */
     @FunctionalInterface
-    private interface Reader<T> {
+    interface Reader<T> {
         BookItem read(T raw, long index);
     }
 
     /** An entry the source threw on: already a failed item, carried in the chunk in the entry's place. */
-    private record Unreadable(BookItem item) {
+    record Unreadable(BookItem item) {
     }
 
-    /** A chunk's results, in order, and what {@code prepare} made of each ({@code null} without one). */
-    private record Done<R>(List<BookResult> results, List<R> prepared) {
+    /** A result and what {@code prepare} made of it ({@code null} without one). */
+    private record Prepared<R>(BookResult result, R prepared) {
+    }
+
+    /**
+     * A chunk's work, done on a worker: the chunk's raw entries (the source's objects, or {@link Unreadable}), the first
+     * being entry {@code first} of the book, to what the calling thread delivers for them, in order.
+     */
+    @FunctionalInterface
+    interface ChunkWork<O> {
+        List<O> apply(long first, List<Object> chunk);
     }
 
     private <T, R> BookSummary run(Iterator<T> source, Reader<T> reader, long total, LocalDate asOf,
@@ -180,12 +199,27 @@ public final class BookAssessor {
         Objects.requireNonNull(source, "items");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(sink, "sink");
-        Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
-        long assessed = 0;
-        long failed = 0;
+        Tally tally = new Tally(total);
+        pipeline(source, (first, chunk) -> {
+            long[] indexes = indexes(first, chunk.size());
+            return prepared(assessChunk(indexes, read(indexes, chunk, reader), asOf), prepare);
+        }, (Prepared<R> p) -> {
+            tally.count(p.result());
+            sink.accept(p.result(), p.prepared());
+            tally.tick();
+        });
+        return tally.finish(asOf);
+    }
+
+    /**
+     * Cuts the source into chunks, has the workers do each chunk's work, at most {@code chunksInFlight} chunks at once,
+     * and hands what they give to {@code deliver} on the calling thread, in the book's order. Stops taking entries once
+     * the run is cancelled; the chunks in flight are still delivered.
+     */
+    <O> void pipeline(Iterator<?> source, ChunkWork<O> work, Consumer<? super O> deliver) {
         long index = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
-        ArrayDeque<Future<Done<R>>> inFlight = new ArrayDeque<>(chunksInFlight);
+        ArrayDeque<Future<List<O>>> inFlight = new ArrayDeque<>(chunksInFlight);
         try {
             while (true) {
                 if (!cancellation.isCancelled() && inFlight.size() < chunksInFlight && source.hasNext()) {
@@ -194,37 +228,81 @@ public final class BookAssessor {
                     while (chunk.size() < chunkSize && source.hasNext()) {
                         chunk.add(next(source, index++));
                     }
-                    inFlight.add(pool.submit(() -> prepared(assessChunk(first, read(first, chunk, reader), asOf), prepare)));
+                    inFlight.add(pool.submit(() -> work.apply(first, chunk)));
                     continue;
                 }
                 if (inFlight.isEmpty()) {
                     break;
                 }
-                Done<R> done = await(inFlight.poll());
-                for (int i = 0; i < done.results().size(); i++) {
-                    BookResult result = done.results().get(i);
-                    if (result.failed()) {
-                        failed++;
-                    } else {
-                        assessed++;
-                        byStage.merge(result.assessment().stage(), 1L, Long::sum);
-                    }
-                    sink.accept(result, done.prepared() == null ? null : done.prepared().get(i));
-                    if (progress != null && (assessed + failed) % progressEvery == 0) {
-                        progress.accept(new BookProgress(assessed + failed, failed, total));
-                    }
+                for (O out : await(inFlight.poll())) {
+                    deliver.accept(out);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        if (progress != null && (assessed + failed) % progressEvery != 0) {
-            progress.accept(new BookProgress(assessed + failed, failed, total));
+    }
+
+    /** Entry indexes {@code first} to {@code first + n - 1}. */
+    static long[] indexes(long first, int n) {
+        long[] indexes = new long[n];
+        for (int i = 0; i < n; i++) {
+            indexes[i] = first + i;
         }
-        BookSummary summary = new BookSummary(asOf, assessed, failed, byStage, cancellation.isCancelled());
-        LOG.info("assessed a book as of {}: {} assessed, {} failed{}", asOf, assessed, failed,
-                summary.cancelled() ? ", cancelled" : "");
-        return summary;
+        return indexes;
+    }
+
+    /** Counts what a run delivered and reports progress; used on the calling thread only. */
+    final class Tally {
+        private final long total;
+        private final Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
+        private long assessed;
+        private long failed;
+        private long skipped;
+
+        Tally(long total) {
+            this.total = total;
+        }
+
+        void count(BookResult result) {
+            if (result.failed()) {
+                failed++;
+            } else {
+                assessed++;
+                byStage.merge(result.assessment().stage(), 1L, Long::sum);
+            }
+        }
+
+        /** An entry an incremental run did not need to assess. */
+        void skip() {
+            skipped++;
+        }
+
+        long skipped() {
+            return skipped;
+        }
+
+        private long done() {
+            return assessed + failed + skipped;
+        }
+
+        /** After each entry delivered: the progress listener every {@code progressEvery} entries. */
+        void tick() {
+            if (progress != null && done() % progressEvery == 0) {
+                progress.accept(new BookProgress(done(), failed, total));
+            }
+        }
+
+        /** The last progress report, the log line and the summary. */
+        BookSummary finish(LocalDate asOf) {
+            if (progress != null && done() % progressEvery != 0) {
+                progress.accept(new BookProgress(done(), failed, total));
+            }
+            BookSummary summary = new BookSummary(asOf, assessed, failed, byStage, cancellation.isCancelled());
+            LOG.info("assessed a book as of {}: {} assessed, {} failed{}{}", asOf, assessed, failed,
+                    skipped > 0 ? ", " + skipped + " skipped (unchanged)" : "", summary.cancelled() ? ", cancelled" : "");
+            return summary;
+        }
     }
 
     /** Takes the next entry; a source that throws while reading becomes a failed entry, not the end of the book. */
@@ -243,9 +321,11 @@ public final class BookAssessor {
     /**
      * Reads a chunk's entries into items, on the worker; an entry whose reading throws becomes a failed item, as if the
      * source had thrown on it, and the others are read.
+     *
+     * @param indexes each entry's index in the book
      */
     @SuppressWarnings("unchecked")
-    private static <T> List<BookItem> read(long first, List<Object> chunk, Reader<T> reader) {
+    static <T> List<BookItem> read(long[] indexes, List<Object> chunk, Reader<T> reader) {
         List<BookItem> items = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             Object raw = chunk.get(i);
@@ -254,9 +334,9 @@ public final class BookAssessor {
                 continue;
             }
             try {
-                items.add(Objects.requireNonNull(reader.read((T) raw, first + i), "no entry"));
+                items.add(Objects.requireNonNull(reader.read((T) raw, indexes[i]), "no entry"));
             } catch (RuntimeException e) {
-                items.add(unreadable(first + i, e));
+                items.add(unreadable(indexes[i], e));
             }
         }
         return items;
@@ -265,20 +345,22 @@ public final class BookAssessor {
     /**
      * Decides a chunk with one {@code assessAll} call; if that fails, one customer at a time, so that a customer who
      * cannot be assessed fails alone.
+     *
+     * @param indexes each item's index in the book
      */
-    private List<BookResult> assessChunk(long first, List<BookItem> chunk, LocalDate asOf) {
+    List<BookResult> assessChunk(long[] indexes, List<BookItem> chunk, LocalDate asOf) {
         List<CustomerSnapshot> snapshots = new ArrayList<>(chunk.size());
         for (BookItem item : chunk) {
             if (item.snapshot() != null) {
                 snapshots.add(item.snapshot());
             }
         }
-        List<ReadinessAssessment> answers = snapshots.isEmpty() ? List.of() : together(snapshots, asOf, first);
+        List<ReadinessAssessment> answers = snapshots.isEmpty() ? List.of() : together(snapshots, asOf, indexes[0]);
         List<BookResult> results = new ArrayList<>(chunk.size());
         int answer = 0;
         for (int i = 0; i < chunk.size(); i++) {
             BookItem item = chunk.get(i);
-            long index = first + i;
+            long index = indexes[i];
             if (item.snapshot() == null) {
                 results.add(new BookResult(index, item.customerId(), item.location(), null, null, item.problem()));
             } else if (answers == null) {
@@ -323,18 +405,15 @@ public final class BookAssessor {
         }
     }
 
-    private static <R> Done<R> prepared(List<BookResult> results, Function<? super BookResult, ? extends R> prepare) {
-        if (prepare == null) {
-            return new Done<>(results, null);
-        }
-        List<R> prepared = new ArrayList<>(results.size());
+    private static <R> List<Prepared<R>> prepared(List<BookResult> results, Function<? super BookResult, ? extends R> prepare) {
+        List<Prepared<R>> prepared = new ArrayList<>(results.size());
         for (BookResult result : results) {
-            prepared.add(prepare.apply(result));
+            prepared.add(new Prepared<>(result, prepare == null ? null : prepare.apply(result)));
         }
-        return new Done<>(results, prepared);
+        return prepared;
     }
 
-    private static <R> Done<R> await(Future<Done<R>> future) {
+    private static <O> List<O> await(Future<List<O>> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -76,6 +76,14 @@ public final class BookEntry {
         return new BookEntry(null, location, -1, customerId, Objects.requireNonNull(problem, "problem"));
     }
 
+    /**
+     * The entry's fingerprint for an incremental run: the first 128 bits of the SHA-256 of its bytes, exactly as the file
+     * has them; {@code null} for an entry that could not be cut out of its file.
+     */
+    Hash128 fingerprint() {
+        return utf8 == null ? null : Hash128.sha256(utf8);
+    }
+
     /** Where the entry is, e.g. {@code book.ndjson:17} or {@code book.json $.customers[16] (line 18)}. */
     public String location() {
         return location;
