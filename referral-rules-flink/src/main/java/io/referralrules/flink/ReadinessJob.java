@@ -72,7 +72,9 @@ public final class ReadinessJob {
     public static Outputs answers(DataStream<String> lines, String source, boolean snapshots, JobSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SingleOutputStreamOperator<Input> inputs = lines.process(new ToInput(source, snapshots))
-                .returns(TypeInformation.of(Input.class)).uid("route-by-customer").name("route by customer");
+                .returns(TypeInformation.of(Input.class)).uid("route-by-customer").name("route by customer")
+                // as parallel as the lines, so it is chained to them: a customer's lines reach its state in their order
+                .setParallelism(lines.getParallelism());
         DataStream<Input> timed = inputs;
         if (settings.clock() == JobSettings.Clock.EVENT_TIME) {
             timed = inputs.assignTimestampsAndWatermarks(WatermarkStrategy.<Input>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
