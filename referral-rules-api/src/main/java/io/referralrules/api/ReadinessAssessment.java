@@ -108,12 +108,12 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
      */
     public Answer answer() {
         return new Answer(stage, stageReason.rule(), trustEarned,
-                trustBuilders.stream().map(t -> new Answer.TrustState(t.builder(), t.met())).sorted().toList(),
-                actions.stream().map(a -> new Answer.Action(a.type(), a.subjectId(), a.dueDate(), a.talkTrack()))
-                        .sorted().toList(),
-                warnings.stream().map(w -> new Answer.Flag(w.type(), w.date(), w.subjectId())).sorted().toList(),
-                whyNot.stream().map(o -> new Answer.Unmet(o.kind(), o.subject(), o.clearsOn())).sorted().toList(),
-                earliestAsk.date());
+                trustBuilders.stream().map(t -> new Answer.TrustState(t.builder(), t.met())).toList(),
+                actions.stream().map(a -> new Answer.Action(a.type(), a.subjectId(),
+                        a.dueDate().isEqual(asOf) ? null : a.dueDate(), a.overdue(), a.talkTrack())).toList(),
+                warnings.stream().map(w -> new Answer.Flag(w.type(), w.date(), w.subjectId())).toList(),
+                whyNot.stream().map(o -> new Answer.Unmet(o.kind(), o.subject(), o.clearsOn())).toList(),
+                earliestAsk.date() == null || earliestAsk.date().isEqual(asOf) ? null : earliestAsk.date());
     }
 
     /** Whether the other assessment gives the same {@link #answer() answer} (whatever its customer or day). */
@@ -124,14 +124,21 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
 
     /**
      * What an assessment decides, precisely: the stage and the name of the rule that decided it; whether trust is
-     * earned; each trust builder met or not; each action's type, subject, due date and talk track; each warning's
-     * type, date and subject; each unmet condition's kind, subject and clearing day; the earliest ask day. Not part of
-     * it: the customer id, the day, the playbook, the counters that grow every day ({@link NextAction#overdueDays()}),
-     * and every text (reasons' messages and evidence, obstacles' measured/needed/remedy, which quote the assessment
-     * day, prospect hints, the earliest ask's explanation, the fired rules).
+     * earned; each trust builder met or not; each action's type, subject, due date, whether it is overdue, and talk
+     * track; each warning's type, date and subject; each unmet condition's kind, subject and clearing day; the
+     * earliest ask day. Not part of it: the customer id, the day, the playbook, the counters that grow every day
+     * ({@link NextAction#overdueDays()}), and every text (reasons' messages and evidence, obstacles'
+     * measured/needed/remedy, which quote the assessment day, prospect hints, the earliest ask's explanation, the fired
+     * rules).
      *
-     * <p>Lists are sorted by their components (enum order, then dates, then texts, {@code null} first), so two answers
-     * are equal whatever order the rules concluded in. An assessment at {@link Detail#DECISION} has no unmet
+     * <p>The answer does not name the assessment day, so that the same decision on two days is the same answer: an
+     * action due on the assessment day is due "now" ({@code dueDate} {@code null}; the rules propose what has no
+     * deadline of its own, such as a trust builder's remedy or the ask, for the assessment day, whatever the day),
+     * and an earliest ask day on the assessment day (ready now, as the stage says) is {@code null}.
+     *
+     * <p>The lists are sorted by their components in order (enums in declaration order, texts and dates ascending,
+     * {@code null} first, {@code false} before {@code true}) when the answer is made, so two answers are equal
+     * whatever order the rules concluded in. An assessment at {@link Detail#DECISION} has no unmet
      * conditions and no earliest ask day: compare answers of assessments made at the same detail.
      *
      * @param stage       the stage
@@ -141,7 +148,8 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
      * @param actions     the actions
      * @param warnings    the warnings
      * @param unmet       the unmet conditions for {@link Stage#READY_TO_ASK}
-     * @param earliestAsk the earliest ask day, or {@code null} when there is none or it was not worked out
+     * @param earliestAsk the earliest ask day when it is after the assessment day; {@code null} when the customer is
+     *                    ready now, when time alone will not do, or when it was not worked out
      */
     public record Answer(Stage stage, String stageRule, boolean trustEarned, List<TrustState> builders,
                          List<Action> actions, List<Flag> warnings, List<Unmet> unmet, LocalDate earliestAsk) {
@@ -151,16 +159,17 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
         public Answer {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(stageRule, "stageRule");
-            builders = List.copyOf(Objects.requireNonNull(builders, "builders"));
-            actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
-            warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
-            unmet = List.copyOf(Objects.requireNonNull(unmet, "unmet"));
+            builders = sorted(Objects.requireNonNull(builders, "builders"));
+            actions = sorted(Objects.requireNonNull(actions, "actions"));
+            warnings = sorted(Objects.requireNonNull(warnings, "warnings"));
+            unmet = sorted(Objects.requireNonNull(unmet, "unmet"));
         }
 
         /**
          * The answer as text, one item a line, lines ending with {@code \n}: the {@link #FORMAT} line, then
          * {@code stage}, {@code stageRule}, {@code trustEarned}, one {@code builder}, {@code action}, {@code warning}
-         * and {@code unmet} line per item in list order, then {@code earliestAsk}. Texts are quoted as JSON strings,
+         * and {@code unmet} line per item in list order (an action's line: type, subject, due date, {@code overdue} or
+         * {@code not-overdue}, talk track), then {@code earliestAsk}. Texts are quoted as JSON strings,
          * a missing value is {@code null}, dates are ISO-8601. Equal answers have equal texts and different answers
          * different texts; the text depends on nothing but the answer (no locale, no platform).
          */
@@ -174,7 +183,8 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
             }
             for (Action a : actions) {
                 out.append("action ").append(a.type()).append(' ').append(quote(a.subjectId())).append(' ')
-                        .append(a.dueDate()).append(' ').append(quote(a.talkTrack())).append('\n');
+                        .append(a.dueDate()).append(' ').append(a.overdue() ? "overdue" : "not-overdue").append(' ')
+                        .append(quote(a.talkTrack())).append('\n');
             }
             for (Flag w : warnings) {
                 out.append("warning ").append(w.type()).append(' ').append(w.date()).append(' ')
@@ -197,6 +207,10 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
             }
         }
 
+        private static <T extends Comparable<T>> List<T> sorted(List<T> items) {
+            return items.stream().map(Objects::requireNonNull).sorted().toList();
+        }
+
         private static String quote(String text) {
             if (text == null) {
                 return "null";
@@ -209,7 +223,11 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
                     case '\\' -> out.append("\\\\");
                     case '\n' -> out.append("\\n");
                     default -> {
-                        if (c < 0x20) {
+                        boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                                && Character.isLowSurrogate(text.charAt(i + 1));
+                        if (pair) {
+                            out.append(c).append(text.charAt(++i));
+                        } else if (c < 0x20 || Character.isSurrogate(c)) {
                             out.append(String.format("\\u%04x", (int) c));
                         } else {
                             out.append(c);
@@ -245,18 +263,18 @@ public record ReadinessAssessment(String customerId, LocalDate asOf, PlaybookRef
          *
          * @param type      what to do
          * @param subjectId the fact it is about, or {@code null}
-         * @param dueDate   the day it is due
+         * @param dueDate   the day it is due, or {@code null} when it is due on the assessment day ("now")
+         * @param overdue   whether it is past its due day
          * @param talkTrack its talk-track key, or {@code null}
          */
-        public record Action(ActionType type, String subjectId, LocalDate dueDate, String talkTrack)
+        public record Action(ActionType type, String subjectId, LocalDate dueDate, boolean overdue, String talkTrack)
                 implements Comparable<Action> {
             private static final Comparator<Action> ORDER = Comparator.comparing(Action::type)
-                    .thenComparing(Action::subjectId, TEXT).thenComparing(Action::dueDate)
-                    .thenComparing(Action::talkTrack, TEXT);
+                    .thenComparing(Action::subjectId, TEXT).thenComparing(Action::dueDate, DAY)
+                    .thenComparing(Action::overdue).thenComparing(Action::talkTrack, TEXT);
 
             public Action {
                 Objects.requireNonNull(type, "type");
-                Objects.requireNonNull(dueDate, "dueDate");
             }
 
             @Override

@@ -40,12 +40,14 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
     /** SHA-256 of the policy written as JSON, for decision records; worked out on the first record, not at start-up. */
     private volatile String policyHash;
     private final Evaluator evaluator;
+    private final RevisitDay.Windows windows;
 
     DroolsReadinessEngine(RuleSet rules, ReadinessPolicy policy, PlaybookRef playbook, int fireLimit) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.playbook = Objects.requireNonNull(playbook, "playbook");
         this.evaluator = new Evaluator(rules, fireLimit);
+        this.windows = RevisitDay.Windows.of(rules.files());
     }
 
     @Override
@@ -78,10 +80,13 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
         List<ReadinessAssessment> out = new ArrayList<>(subjects.size());
         for (int i = 0; i < subjects.size(); i++) {
             Answer a = answers.get(i);
+            // the same day at every detail: the obstacles are concluded either way, and the earliest ask day is never
+            // before the first of their clearing days
+            LocalDate revisitOn = RevisitDay.of(snapshots.get(i), asOf, policy, windows, a,
+                    full ? earliest.get(i) : null, rules.hostRules());
             ReadinessAssessment assessment = new ReadinessAssessment(subjects.get(i).id(), asOf, playbook, a.stage,
                     a.stageReason(), a.trustEarned, a.builders(), a.actions(), a.warnings(),
-                    full ? a.obstacles() : List.of(), full ? earliest.get(i) : EarliestAsk.notWorkedOut(),
-                    revisitOn(asOf),
+                    full ? a.obstacles() : List.of(), full ? earliest.get(i) : EarliestAsk.notWorkedOut(), revisitOn,
                     full ? a.reasons() : List.of(), full ? a.firedRules() : List.of());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("assessed customer={} asOf={} playbook={} stage={} rules={}", assessment.customerId(), asOf,
@@ -90,11 +95,6 @@ final class DroolsReadinessEngine implements ReferralReadinessEngine {
             out.add(assessment);
         }
         return out;
-    }
-
-    /** Placeholder until the revisit day is worked out from the facts: the next day (early, never late). */
-    private static LocalDate revisitOn(LocalDate asOf) {
-        return asOf.isBefore(Limits.LATEST_DATE) ? asOf.plusDays(1) : null;
     }
 
     /** Where one customer's search for the earliest ask day stands. */

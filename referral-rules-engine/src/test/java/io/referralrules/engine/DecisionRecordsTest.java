@@ -102,14 +102,15 @@ class DecisionRecordsTest {
                 List.of(new io.referralrules.api.Warning(io.referralrules.api.WarningType.ASK_FATIGUE, DAY, "A-1", other)),
                 List.of(new io.referralrules.api.Obstacle(io.referralrules.api.ObstacleKind.NO_SALE, null, "no sale", "a sale", "sell",
                         null, other)),
-                new EarliestAsk(DAY.plusDays(3), "later"), null, List.of(), List.of());
+                new EarliestAsk(DAY.plusDays(3), "later"), DAY.plusDays(3), List.of(), List.of());
 
         List<Difference> differences = DecisionRecords.differences(record(then), now, EARNED_TRUST, "policy-1", "rules-1");
 
         assertThat(differences).extracting(Difference::what).containsExactly("stageReason", "trustEarned", "trustBuilders", "actions",
-                "warnings", "whyNot", "earliestAsk");
+                "warnings", "whyNot", "earliestAsk", "revisitOn");
         assertThat(differences.get(1)).isEqualTo(new Difference("trustEarned", "false", "true"));
         assertThat(differences.get(6).now()).isEqualTo(new EarliestAsk(DAY.plusDays(3), "later").toString());
+        assertThat(differences.get(7)).isEqualTo(new Difference("revisitOn", "null", DAY.plusDays(3).toString()));
     }
 
     @Test

@@ -1,0 +1,365 @@
+package io.referralrules.engine;
+
+import io.referralrules.api.ActionType;
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.EarliestAsk;
+import io.referralrules.api.Limits;
+import io.referralrules.api.NextAction;
+import io.referralrules.api.Obstacle;
+import io.referralrules.api.ObstacleKind;
+import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.facts.AskType;
+import io.referralrules.api.facts.Complaint;
+import io.referralrules.api.facts.Fact;
+import io.referralrules.api.facts.FeedbackAnswer;
+import io.referralrules.api.facts.FeedbackSignal;
+import io.referralrules.api.facts.FollowUp;
+import io.referralrules.api.facts.FollowUpType;
+import io.referralrules.api.facts.Introduction;
+import io.referralrules.api.facts.ReferralAsk;
+import io.referralrules.api.facts.ReferredSale;
+import io.referralrules.api.facts.Sale;
+import io.referralrules.api.facts.ServiceInteraction;
+import io.referralrules.api.facts.SurveyScore;
+import io.referralrules.api.facts.SurveyType;
+import io.referralrules.engine.internal.RuleFiles;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The revisit day of one assessment ({@code ReadinessAssessment.revisitOn}): the earliest day after the assessment day
+ * on which the answer could change with no new facts. Worked out from the snapshot, the policy and what the rules
+ * concluded, in one pass over the facts (no rule is run again, no clock is read).
+ *
+ * <p>The bundled rules compare a fact's date with the assessment day in exactly these ways (read from the DRL under
+ * {@code io/referralrules/rules}; a window of N days is inclusive, so a fact dated {@code d} leaves it on
+ * {@code d + N + 1}), and each gives its candidate days:
+ * <ul>
+ *   <li>a fact, resolution, confirmation or first contact dated after the assessment day has not happened yet: it
+ *       enters on its day ({@code Subject.of});</li>
+ *   <li>the look-back window ({@code lookbackDays}): service interactions, proactive actions, extra value, referrals
+ *       given, social touches (trust builders), feedback answers and NPS promoter or detractor scores (green lights,
+ *       raised complaints), a resolved complaint's resolution, asks (every ask warning, early-ask checkpoints),
+ *       introductions and first contacts with the prospect (follow-up duties, confirmations), referred sales (the
+ *       gift);</li>
+ *   <li>the feedback window ({@code feedbackWindowDays}): feedback answers (the testimonial request) and promoter
+ *       scores (green lights counted toward confirming trust);</li>
+ *   <li>the latest sale: the positioning window and the momentum window (both, whatever the playbook: generous, and
+ *       with the defaults they end on the same day);</li>
+ *   <li>the latest ask: the cool-down; every introduction ask: the wait for the introduction; every resolved
+ *       complaint: the veto;</li>
+ *   <li>every action with a deadline of its own (positioning, confirming an introduction, the three follow-ups): its
+ *       due day (from then on it is due "now") and the day after (it is overdue; a follow-up also raises a warning);
+ *       the actions the rules propose for the assessment day itself (a trust builder's remedy, a testimonial request,
+ *       resolving a complaint, the ask) are due "now" on every day and give none;</li>
+ *   <li>every unmet condition's clearing day (the veto after a complaint settled by a green light among them) and the
+ *       earliest ask day.</li>
+ * </ul>
+ * The tit-for-tat, pushy-chase and premature-ask windows and the thresholds between two facts do not involve the
+ * assessment day: they decide nothing new as days pass, except through the look-back of the facts they compare.
+ *
+ * <p>Rules of the host may compare anything with the assessment day ({@code AsOf}): with host rules the revisit day
+ * is the next day.
+ */
+final class RevisitDay {
+    /** The actions whose due day is a deadline of its own, not the assessment day. */
+    private static final Set<ActionType> DEADLINES = EnumSet.of(ActionType.HOLD_POSITIONING_CONVERSATION,
+            ActionType.CONFIRM_INTRODUCTION, ActionType.THANK_REFERRER, ActionType.SEND_STATUS_REPORT,
+            ActionType.SEND_THANK_YOU_GIFT);
+    /** The duty each kind of follow-up discharges. */
+    private static final Map<FollowUpType, ActionType> DUTIES = new EnumMap<>(Map.of(
+            FollowUpType.THANK_REFERRER, ActionType.THANK_REFERRER,
+            FollowUpType.STATUS_REPORT, ActionType.SEND_STATUS_REPORT,
+            FollowUpType.THANK_YOU_GIFT, ActionType.SEND_THANK_YOU_GIFT));
+
+    /**
+     * Which playbook-specific windows a rule set measures, found once per rule set by the rules that read them; the
+     * windows of both playbooks are measured when a rule set has neither (generous rather than late).
+     *
+     * @param feedbackWindow whether green lights and feedback answers count only within the feedback window (the
+     *                       earned-trust confirmation)
+     * @param momentumWindow whether the latest sale counts only within the momentum window (post-sale momentum)
+     */
+    record Windows(boolean feedbackWindow, boolean momentumWindow) {
+        private static final String UNKNOWN = "(unknown)";
+
+        static Windows of(RuleFiles files) {
+            boolean feedback = !UNKNOWN.equals(files.file("io.referralrules.rules.earnedtrust",
+                    "A recent green light given after the last complaint counts"));
+            boolean momentum = !UNKNOWN.equals(files.file("io.referralrules.rules.postsale",
+                    "The momentum of the latest sale has passed"));
+            return feedback || momentum ? new Windows(feedback, momentum) : new Windows(true, true);
+        }
+    }
+
+    private final LocalDate asOf;
+    private LocalDate earliest;
+
+    private RevisitDay(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    /**
+     * The revisit day, or {@code null} when nothing is time-bound up to {@link Limits#LATEST_DATE}.
+     *
+     * @param snapshot    every fact the host passed, including those dated after {@code asOf}
+     * @param asOf        the assessment day
+     * @param policy      the thresholds
+     * @param windows     the playbook's own windows
+     * @param answer      what the rules concluded on {@code asOf} (its unmet conditions whatever the detail)
+     * @param earliestAsk the earliest ask, or {@code null} when it was not worked out
+     * @param hostRules   whether the playbook has rules of the host
+     */
+    static LocalDate of(CustomerSnapshot snapshot, LocalDate asOf, ReadinessPolicy policy, Windows windows,
+                        Answer answer, EarliestAsk earliestAsk, boolean hostRules) {
+        RevisitDay day = new RevisitDay(asOf);
+        if (hostRules) {
+            day.on(asOf.plusDays(1));
+        } else {
+            day.facts(snapshot, policy, windows, answer);
+            day.conclusions(answer.actions(), answer.obstacles(), earliestAsk);
+        }
+        return day.earliest == null || day.earliest.isAfter(Limits.LATEST_DATE) ? null : day.earliest;
+    }
+
+    private void facts(CustomerSnapshot s, ReadinessPolicy p, Windows windows, Answer answer) {
+        int lookBack = p.lookbackDays();
+        // the testimonial request and the green lights that confirm trust are looked for once trust is earned
+        int feedback = windows.feedbackWindow() && answer.trustEarned ? p.feedbackWindowDays() : -1;
+        LocalDate latestSale = null;
+        for (Sale sale : s.sales()) {
+            on(sale.date());
+            latestSale = latest(latestSale, sale.date());
+        }
+        if (latestSale != null) {
+            // trust builders are measured once there is a sale (until then, a sale entering is the next change)
+            builder(s.serviceInteractions(), lookBack, RevisitDay::serviceInteraction,
+                    t -> t.count >= p.serviceMinInteractions() && t.rated > 0
+                            && (double) t.ratingSum / t.rated >= p.serviceMinAverageRating() && t.unsettled == 0);
+            builder(s.proactiveActions(), lookBack, RevisitDay::counted, t -> t.count >= p.proactiveMinActions());
+            builder(s.extraValues(), lookBack, RevisitDay::counted, t -> t.count >= p.extraValueMinDeliveries());
+            builder(s.referralsGiven(), lookBack, RevisitDay::counted, t -> t.count >= p.reciprocityMinReferrals());
+            builder(s.socialTouches(), lookBack, RevisitDay::counted, t -> t.count >= p.relationshipMinTouches());
+        }
+        if (windows.momentumWindow()) {
+            after(latestSale, p.momentumWindowDays());
+        }
+        // a green light entering counts toward confirming trust, settles a complaint, or confirms a fresh sale; leaving
+        // the look-back, it can make a later ask premature under post-sale momentum and nothing else (it is older than
+        // any complaint it settled, and the feedback window is never longer than the look-back)
+        boolean freshSale = windows.momentumWindow() && latestSale != null
+                && !latestSale.isBefore(asOf.minusDays(p.momentumWindowDays()));
+        boolean greenLightsMatter = feedback >= 0 || freshSale
+                || answer.obstacles().stream().anyMatch(o -> o.kind() == ObstacleKind.OPEN_COMPLAINT);
+        LocalDate latestAsk = null;
+        for (ReferralAsk ask : s.asks()) {
+            latestAsk = latest(latestAsk, ask.date());
+        }
+        LocalDate askedSince = windows.momentumWindow() ? latestAsk : null;
+        for (FeedbackAnswer answered : s.feedbackAnswers()) {
+            if (answered.signal() == FeedbackSignal.COMPLAINT) {
+                complaintSignal(answered.date(), lookBack);
+            } else if (answered.signal() == FeedbackSignal.GREEN_LIGHT) {
+                greenLight(answered.date(), lookBack, feedback, greenLightsMatter, askedSince);
+            }
+            if (feedback >= 0) {
+                // any feedback conversation in the window, whatever its answer, spares the testimonial request
+                on(answered.date());
+                after(answered.date(), feedback);
+            }
+        }
+        for (SurveyScore score : s.surveyScores()) {
+            if (score.type() != SurveyType.NPS) {
+                continue;
+            }
+            if (score.score() >= p.npsPromoterMin()) {
+                greenLight(score.date(), lookBack, feedback, greenLightsMatter, askedSince);
+            } else if (score.score() <= p.npsDetractorMax()) {
+                complaintSignal(score.date(), lookBack);
+            }
+        }
+        for (Complaint complaint : s.complaints()) {
+            on(complaint.date());
+            on(complaint.resolvedOn());
+            after(complaint.resolvedOn(), lookBack);
+            after(complaint.resolvedOn(), p.complaintVetoDays());
+        }
+        for (ReferralAsk ask : s.asks()) {
+            on(ask.date());
+            after(ask.date(), lookBack);
+            if (ask.type() == AskType.INTRODUCTION) {
+                after(ask.date(), p.introductionWaitDays());
+            }
+        }
+        after(latestAsk, p.askCoolDownDays());
+        for (Introduction introduction : s.introductions()) {
+            on(introduction.date());
+            on(introduction.confirmedOn());
+            on(introduction.prospectContactedOn());
+            after(introduction.date(), lookBack);
+            after(introduction.prospectContactedOn(), lookBack);
+        }
+        for (ReferredSale sale : s.referredSales()) {
+            on(sale.date());
+            after(sale.date(), lookBack);
+        }
+        Set<String> owed = new HashSet<>();
+        for (NextAction action : answer.actions()) {
+            if (DEADLINES.contains(action.type()) && action.subjectId() != null) {
+                owed.add(action.type() + " " + action.subjectId());
+            }
+        }
+        // a positioning conversation matters while one is owed (its unmet condition clears the day the window ends)
+        if (answer.obstacles().stream().anyMatch(o -> o.kind() == ObstacleKind.POSITIONING)) {
+            enters(s.positioningConversations());
+        }
+        // a follow-up matters while one is owed for its introduction
+        for (FollowUp followUp : s.followUps()) {
+            if (owed.contains(DUTIES.get(followUp.type()) + " " + followUp.introductionId())) {
+                on(followUp.date());
+            }
+        }
+    }
+
+    /**
+     * A green light (a green-light answer or a promoter score): it enters when it matters; it leaves the look-back
+     * when an ask came after it ({@code askedSince}: the latest ask, under post-sale momentum only); it leaves the
+     * feedback window when that is measured ({@code feedback} not negative).
+     */
+    private void greenLight(LocalDate day, int lookBack, int feedback, boolean matters, LocalDate askedSince) {
+        if (matters) {
+            on(day);
+        }
+        if (askedSince != null && !askedSince.isBefore(day)) {
+            after(day, lookBack);
+        }
+        if (feedback >= 0) {
+            after(day, feedback);
+        }
+    }
+
+    /** A complaint raised by an answer or a score: it blocks when it enters, and stops counting when it is old. */
+    private void complaintSignal(LocalDate day, int lookBack) {
+        on(day);
+        after(day, lookBack);
+    }
+
+    /** What one trust builder's facts in the look-back add up to. */
+    private static final class Tally {
+        int count;
+        int rated;
+        long ratingSum;
+        int unsettled;
+    }
+
+    /** Adds ({@code sign} 1) or removes ({@code sign} -1) one fact's part of a tally. */
+    private interface Part<T> {
+        void add(Tally tally, T fact, int sign);
+    }
+
+    private static void counted(Tally tally, Fact fact, int sign) {
+        tally.count += sign;
+    }
+
+    private static void serviceInteraction(Tally tally, ServiceInteraction interaction, int sign) {
+        tally.count += sign;
+        if (interaction.satisfaction() != null) {
+            tally.rated += sign;
+            tally.ratingSum += (long) sign * interaction.satisfaction();
+        }
+        if (interaction.status().unresolved()) {
+            tally.unsettled += sign;
+        }
+    }
+
+    /** A fact entering (+1) or leaving (-1) the look-back on a day. */
+    private record Move<T>(LocalDate day, T fact, int sign) {
+    }
+
+    /**
+     * The first day a trust builder turns met or unmet as its facts enter and leave the look-back: a day on which
+     * only the count changes, on the same side of the threshold, changes nothing in the answer.
+     */
+    private <T extends Fact> void builder(List<T> facts, int lookBack, Part<T> part, Predicate<Tally> met) {
+        Tally tally = new Tally();
+        LocalDate from = asOf.minusDays(lookBack);
+        List<Move<T>> moves = new ArrayList<>();
+        for (T fact : facts) {
+            LocalDate day = fact.date();
+            if (day.isAfter(asOf)) {
+                moves.add(new Move<>(day, fact, 1));
+            } else if (!day.isBefore(from)) {
+                part.add(tally, fact, 1);
+            } else {
+                continue;
+            }
+            moves.add(new Move<>(day.plusDays(lookBack + 1L), fact, -1));
+        }
+        boolean now = met.test(tally);
+        moves.sort(Comparator.comparing(Move::day));
+        for (int i = 0; i < moves.size(); ) {
+            LocalDate day = moves.get(i).day();
+            if (earliest != null && !day.isBefore(earliest)) {
+                return;
+            }
+            for (; i < moves.size() && moves.get(i).day().isEqual(day); i++) {
+                part.add(tally, moves.get(i).fact(), moves.get(i).sign());
+            }
+            if (met.test(tally) != now) {
+                on(day);
+                return;
+            }
+        }
+    }
+
+    private void conclusions(List<NextAction> actions, List<Obstacle> obstacles, EarliestAsk earliestAsk) {
+        for (NextAction action : actions) {
+            if (action.dueDate().isAfter(asOf)) {
+                on(action.dueDate());
+                on(action.dueDate().plusDays(1));
+            } else if (action.dueDate().isEqual(asOf) && DEADLINES.contains(action.type())) {
+                on(asOf.plusDays(1));
+            }
+        }
+        for (Obstacle obstacle : obstacles) {
+            on(obstacle.clearsOn());
+        }
+        if (earliestAsk != null) {
+            on(earliestAsk.date());
+        }
+    }
+
+    /** The latest of a day dated on or before the assessment day and another ({@code null} when neither is). */
+    private LocalDate latest(LocalDate sofar, LocalDate day) {
+        return day.isAfter(asOf) || (sofar != null && !day.isAfter(sofar)) ? sofar : day;
+    }
+
+    private void enters(List<? extends Fact> facts) {
+        for (Fact fact : facts) {
+            on(fact.date());
+        }
+    }
+
+    /** The first day on which a day on or before the assessment day is more than {@code days} days back. */
+    private void after(LocalDate day, int days) {
+        if (day != null && !day.isAfter(asOf)) {
+            on(day.plusDays(days + 1L));
+        }
+    }
+
+    /** A day on which the answer may change, if it comes after the assessment day. */
+    private void on(LocalDate day) {
+        if (day != null && day.isAfter(asOf) && (earliest == null || day.isBefore(earliest))) {
+            earliest = day;
+        }
+    }
+}
