@@ -39,8 +39,9 @@ import java.util.Objects;
  * assessment schema, {@code docs/schema/assessment.schema.json}). At {@link Detail#DECISION} it is the decision only
  * ({@code docs/schema/decision.schema.json}): {@code schemaVersion}, {@code customerId}, {@code asOf}, {@code playbook},
  * {@code stage}, {@code stageReason}, {@code trustEarned}, {@code trustBuilders}, {@code actions}, {@code warnings},
- * in that order and written as in the assessment; {@code whyNot}, {@code earliestAsk}, {@code reasons} and
- * {@code firedRules} are left out. Absent optional values are left out, as everywhere in the contract.
+ * {@code revisitOn}, in that order and written as in the assessment; {@code whyNot}, {@code earliestAsk},
+ * {@code reasons} and {@code firedRules} are left out. Absent optional values are left out, as everywhere in the
+ * contract ({@code revisitOn} when nothing is time-bound).
  *
  * Not thread-safe. Closing writes out what is buffered and flushes the writer, but leaves it open.
  */
@@ -109,12 +110,15 @@ public final class AssessmentWriter implements Flushable, Closeable {
             }
             gen.writeEndArray();
             earliestAsk(a.earliestAsk());
+            date("revisitOn", a.revisitOn());
             gen.writeArrayFieldStart("reasons");
             for (Reason r : a.reasons()) {
                 reason(r);
             }
             gen.writeEndArray();
             strings("firedRules", a.firedRules());
+        } else {
+            date("revisitOn", a.revisitOn());
         }
         gen.writeEndObject();
     }

@@ -159,7 +159,7 @@ class AssessmentWriterTest {
         assertThat(violations("decision.schema.json", documented)).isEmpty();
         assertThat(violations("decision.schema.json", ReferralJson.writeDecisionLine(awkward()))).isEmpty();
         assertThat(PLAIN.readTree(documented).fieldNames()).toIterable().containsExactly("schemaVersion", "customerId",
-                "asOf", "playbook", "stage", "stageReason", "trustEarned", "trustBuilders", "actions", "warnings");
+                "asOf", "playbook", "stage", "stageReason", "trustEarned", "trustBuilders", "actions", "warnings", "revisitOn");
     }
 
     @Test
@@ -193,7 +193,7 @@ class AssessmentWriterTest {
     void theWriterKnowsEveryFieldOfTheResultRecords() {
         Map<Class<?>, List<String>> written = Map.of(
                 ReadinessAssessment.class, List.of("customerId", "asOf", "playbook", "stage", "stageReason", "trustEarned",
-                        "trustBuilders", "actions", "warnings", "whyNot", "earliestAsk", "reasons", "firedRules"),
+                        "trustBuilders", "actions", "warnings", "whyNot", "earliestAsk", "revisitOn", "reasons", "firedRules"),
                 PlaybookRef.class, List.of("id", "version"),
                 Reason.class, List.of("rule", "file", "message", "evidence"),
                 TrustBuilderResult.class, List.of("builder", "met", "evidence", "reason"),

@@ -100,7 +100,13 @@ class DocumentShapesTest {
                 arguments("a null among a reason's evidence", assessmentWith(d -> ((ArrayNode) at(d, "stageReason").get("evidence")).addNull()),
                         "$.stageReason.evidence[2]", "must not be null"),
                 arguments("an unknown key that is not a plain word", assessmentWith(d -> at(d, "stageReason").put("notes on Jane Roe", "x")),
-                        "$.stageReason.<key 5>", "is not a known field (known here: evidence, file, message, rule)"));
+                        "$.stageReason.<key 5>", "is not a known field (known here: evidence, file, message, rule)"),
+                arguments("a revisit day on the assessment day", assessmentWith(d -> d.put("revisitOn", DAY.toString())),
+                        "$.revisitOn", "must be after asOf " + DAY + ", was " + DAY),
+                arguments("a revisit day before the assessment day", assessmentWith(d -> d.put("revisitOn", DAY.minusDays(3).toString())),
+                        "$.revisitOn", "must be after asOf " + DAY + ", was " + DAY.minusDays(3)),
+                arguments("a revisit day that is not a date", assessmentWith(d -> d.put("revisitOn", "next week")),
+                        "$.revisitOn", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,6 +191,17 @@ class DocumentShapesTest {
         assertThat(readAssessment.actions().get(0).talkTrack()).isNull();
         assertThat(readAssessment.earliestAsk().date()).isNull();
         assertThat(readAssessment).isEqualTo(ASSESSMENT);
+    }
+
+    @Test
+    void aRevisitDayReadsAsTheDayAndNullOrLeftOutReadsAsNone() {
+        ObjectNode doc = tree(ReferralJson.writeAssessment(ASSESSMENT));
+        assertThat(doc.has("revisitOn")).as("nothing time-bound: left out").isFalse();
+
+        doc.put("revisitOn", "2026-06-20");
+        assertThat(ReferralJson.readAssessment(doc.toString(), "a.json").revisitOn()).isEqualTo(LocalDate.of(2026, 6, 20));
+        doc.putNull("revisitOn");
+        assertThat(ReferralJson.readAssessment(doc.toString(), "a.json").revisitOn()).isNull();
     }
 
     @Test
