@@ -16,6 +16,11 @@ import io.referralrules.api.Stage;
 import io.referralrules.book.BookAssessor;
 import io.referralrules.book.BookFile;
 import io.referralrules.book.BookResult;
+import io.referralrules.book.BookState;
+import io.referralrules.book.IncrementalBook;
+import io.referralrules.book.IncrementalResult;
+import io.referralrules.book.IncrementalSummary;
+import io.referralrules.book.StateFileException;
 import io.referralrules.book.BookSummary;
 import io.referralrules.book.ReportCardBuilder;
 import io.referralrules.book.ReportCardHtml;
@@ -32,6 +37,7 @@ import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
@@ -41,6 +47,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,13 +77,22 @@ import java.util.stream.Collectors;
                 "", "Output: --output is written beside its file and moved into place at the end, so a failed or interrupted run leaves",
                 "  the previous file (or none). Standard output gets whole lines; an interrupt writes out the whole answers held",
                 "  (closing a JSON array) and says so on standard error.",
+                "", "Incremental runs: --state FILE remembers, per customer, the fingerprint of its entry, its answer's digest and the",
+                "  day the answer may change by itself (revisitOn). The next run skips a customer whose entry is byte for byte the same",
+                "  and whose revisit day is after --as-of; every other customer is assessed and written. --changed-only writes only",
+                "  the answers that differ from the state's (new customers too). A state of another playbook, policy, rule set,",
+                "  version or --detail is not used (every customer is assessed, said on standard error); a run with an earlier",
+                "  --as-of assesses every customer; a report card makes every customer assessed. The new state is written beside",
+                "  FILE and moved into place after the answers, only when the book was read to its end.",
+                "  referral-rules assess book.ndjson --as-of 2026-06-16 --state book.state --changed-only --format ndjson --output changed.ndjson",
                 "", "Exit codes:",
                 "  0  every entry assessed and written",
                 "  1  some entries invalid, each listed on standard error; every other entry assessed and written",
-                "  2  the run failed: a usage error, a book or policy that cannot be read at all, a failed write (full disk, closed",
-                "     pipe), an interrupt; --output and the report cards are left as they were",
+                "  2  the run failed: a usage error, a book or policy that cannot be read at all, a state file that cannot be used",
+                "     (not a state file, cut short, damaged: delete it to assess every customer), a failed write (full disk, closed",
+                "     pipe), an interrupt; --output, the report cards and the state file are left as they were",
                 "  3  the book could not be read to its end (e.g. a file cut short): every entry before the break is read and",
-                "     written, the break is listed with its place"})
+                "     written, the break is listed with its place; the state file is left as it was"})
 final class AssessCommand implements Callable<Integer> {
     private static final int MAX_LISTED_FAILURES = 1000;
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -135,6 +151,16 @@ final class AssessCommand implements Callable<Integer> {
                     + " a longer one is listed as invalid and skipped without being held in memory.")
     long maxEntryBytes;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Incremental run: reads what the previous run left in FILE (if it exists), skips the customers whose entry is"
+                    + " byte for byte the same and whose answer has nothing due before the next day, and writes the new state there"
+                    + " at the end. Only the customers assessed are written.")
+    Path state;
+
+    @Option(names = "--changed-only",
+            description = "With --state: writes only the answers that differ from the state's (new customers included).")
+    boolean changedOnly;
+
     @Option(names = "--progress", negatable = true,
             description = "Show the progress bar on standard error once a book takes more than a second (--progress), or never"
                     + " (--no-progress). Default: only when standard error is a terminal.")
@@ -155,6 +181,10 @@ final class AssessCommand implements Callable<Integer> {
             err.println("referral-rules: --max-entry-bytes must be from 1 to " + BookFile.LARGEST_MAX_ENTRY_BYTES + ", was " + maxEntryBytes);
             return Main.UNUSABLE;
         }
+        if (changedOnly && state == null) {
+            err.println("referral-rules: --changed-only needs --state FILE, the answers it compares with");
+            return Main.UNUSABLE;
+        }
         try (Outputs outputs = new Outputs(streams)) {
             Map<String, String> teams = new HashMap<>();
             Playbook chosen = Playbook.byId(playbook);
@@ -163,7 +193,15 @@ final class AssessCommand implements Callable<Integer> {
             if (teamsFile != null) {
                 teams.putAll(readTeams(teamsFile));
             }
+            if (state != null) {
+                BookState previous = readState(state);
+                return assessIncrementally(day, engine, teams, outputs, previous);
+            }
             return assess(day, engine, teams, outputs);
+        } catch (StateFileException e) {
+            err.println("referral-rules: cannot use the state " + e.getMessage() + "; delete it, or give another --state file, to assess"
+                    + " every customer");
+            return Main.UNUSABLE;
         } catch (InvalidInputException e) {
             err.println("referral-rules: " + e.getMessage());
             return Main.UNUSABLE;
@@ -199,12 +237,7 @@ final class AssessCommand implements Callable<Integer> {
             writer.start();
             BookSummary summary = assessor.assessEntries(entries.entries(), total, day, writer::render, (result, text) -> {
                 if (result.failed()) {
-                    lastFailure[0] = result;
-                    if (listed[0]++ < MAX_LISTED_FAILURES) {
-                        bar.clear();
-                        err.println("invalid: " + (result.customerId() == null ? "(no customer id)" : result.customerId())
-                                + " at " + result.location() + ": " + problem(result));
-                    }
+                    listFailure(result, lastFailure, listed, bar);
                     return;
                 }
                 card.add(result.snapshot(), result.assessment());
@@ -236,6 +269,139 @@ final class AssessCommand implements Callable<Integer> {
                 return Main.INCOMPLETE;
             }
             return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
+        }
+    }
+
+    /** Lists a failed entry on standard error (the first {@value #MAX_LISTED_FAILURES}), and keeps it as the last one. */
+    private void listFailure(BookResult result, BookResult[] lastFailure, long[] listed, ProgressBar bar) {
+        lastFailure[0] = result;
+        if (listed[0]++ < MAX_LISTED_FAILURES) {
+            bar.clear();
+            err.println("invalid: " + (result.customerId() == null ? "(no customer id)" : result.customerId())
+                    + " at " + result.location() + ": " + problem(result));
+        }
+    }
+
+    /** The previous run's state, or {@code null} when the file does not exist yet. */
+    private static BookState readState(Path file) throws IOException {
+        try {
+            return BookState.read(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (StateFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw naming(file.toString(), e);
+        }
+    }
+
+    /**
+     * An incremental run ({@code --state}): customers whose entry and answer cannot have changed are skipped, the others
+     * assessed and written (only those whose answer changed with {@code --changed-only}); the new state is moved into
+     * place after the answers, and only when the book was read to its end.
+     */
+    private int assessIncrementally(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs,
+                                    BookState previous) throws IOException {
+        long total = -1;
+        try (BookFile entries = open()) {
+            Output writer = new Output(outputs.open(output, Noun.ANSWER), format, detail.detail);
+            Outputs.Destination stateFile = outputs.openLast(state, Noun.LINE);
+            boolean showProgress = showProgress();
+            if (showProgress && !book.equals("-") && book.endsWith(".ndjson")) {
+                total = countLines(Path.of(book));
+            }
+            teams.putAll(entries.teams());
+            boolean cards = reportCard != null || reportCardJson != null;
+            ReportCardBuilder card = new ReportCardBuilder(day, engine.policy(), engine.playbook(), teams);
+            ProgressBar bar = new ProgressBar(err, showProgress);
+            long started = System.nanoTime();
+            long[] listed = {0};
+            BookResult[] lastFailure = {null};
+            IncrementalBook incremental = IncrementalBook.of(BookAssessor.builder(engine)
+                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                    .detail(detail.detail)
+                    .onProgress(500, bar::update)
+                    .build());
+            IncrementalBook.Plan plan = incremental.plan(previous, day);
+            if (cards) {
+                plan = plan.assessingEveryone("the report card needs every answer");
+            }
+            plan.note().ifPresent(note -> err.println("referral-rules: state " + state + ": " + note));
+            writer.start();
+            IncrementalSummary summary = incremental.assessEntries(entries.entries(), total, plan, new StateStream(stateFile),
+                    r -> r.assessed() && (!changedOnly || r.changed()) ? writer.render(r.result()) : null, (r, text) -> {
+                        if (r.change() == IncrementalResult.Change.FAILED) {
+                            listFailure(r.result(), lastFailure, listed, bar);
+                            return;
+                        }
+                        if (r.assessed() && cards) {
+                            card.add(r.result().snapshot(), r.assessment());
+                        }
+                        if (text != null) {
+                            writer.write(text);
+                        }
+                    });
+            writer.finish();
+            bar.clear();
+            if (listed[0] > MAX_LISTED_FAILURES) {
+                err.println("invalid: " + (listed[0] - MAX_LISTED_FAILURES) + " more not listed");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (reportCard != null) {
+                write(outputs.open(reportCard, Noun.REPORT_CARD), ReportCardHtml.render(card.build()));
+            }
+            if (reportCardJson != null) {
+                write(outputs.open(reportCardJson, Noun.REPORT_CARD), ReportCardJson.write(card.build()));
+            }
+            boolean keepState = entries.readToEnd() && !summary.book().cancelled();
+            if (!keepState) {
+                outputs.discard(stateFile);
+            }
+            if (!outputs.commit()) {
+                return Main.UNUSABLE;
+            }
+            err.println(summaryLine(summary, engine, seconds, changedOnly));
+            if (keepState) {
+                err.println("State: " + state + " (" + Noun.CUSTOMER.count(summary.stateRows()) + ", " + size(Files.size(state)) + ")");
+            }
+            if (reportCard != null) {
+                err.println("Report card: " + reportCard.toAbsolutePath().normalize());
+            }
+            if (!entries.readToEnd()) {
+                BookResult stop = lastFailure[0];
+                err.println("referral-rules: could not read the book to its end, at " + stop.location() + ": " + problem(stop)
+                        + ". " + before(stop.index()) + " The state " + state + " is left as it was.");
+                return Main.INCOMPLETE;
+            }
+            return summary.book().failed() > 0 ? Main.SOME_INVALID : Main.OK;
+        }
+    }
+
+    /** "45,253 bytes", "45.3 MB". */
+    static String size(long bytes) {
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%,d bytes", bytes) : String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
+    }
+
+    /** The state's bytes, on their way to the state file's destination (written through a temporary file, moved last). */
+    private static final class StateStream extends OutputStream {
+        private final Outputs.Destination destination;
+
+        StateStream(Outputs.Destination destination) {
+            this.destination = destination;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                destination.sink().write(Arrays.copyOfRange(b, off, off + len), false);
+            } catch (IOException e) {
+                throw new Outputs.WriteFailed(destination.where(), e);
+            }
         }
     }
 
@@ -367,6 +533,22 @@ final class AssessCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "Assessed %s as of %s under %s in %.1f s (%,.0f/s): %,d ok, %,d invalid%s. %s",
                 Noun.CUSTOMER.count(s.total()), s.asOf(), engine.playbook(), seconds, seconds > 0 ? s.total() / seconds : 0.0, s.assessed(),
                 s.failed(), s.cancelled() ? ", cancelled" : "", stages.isEmpty() ? "" : "Stages: " + stages + ".");
+    }
+
+    /**
+     * The summary of an incremental run: "Assessed 120 of 1,000 customers as of … in 0.4 s (2,500/s): 120 ok, 0 invalid;
+     * 880 skipped (same facts, nothing due); 15 answers changed (3 new). Stages of those assessed: …".
+     */
+    static String summaryLine(IncrementalSummary s, ReferralReadinessEngine engine, double seconds, boolean changedOnly) {
+        BookSummary b = s.book();
+        String stages = b.byStage().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "Assessed %,d of %s as of %s under %s in %.1f s (%,.0f/s): %,d ok, %,d invalid%s; %,d skipped"
+                        + " (same facts, nothing due); %s changed (%,d new)%s.%s",
+                b.total(), Noun.CUSTOMER.count(s.total()), b.asOf(), engine.playbook(), seconds, seconds > 0 ? s.total() / seconds : 0.0,
+                b.assessed(), b.failed(), b.cancelled() ? ", cancelled" : "", s.skipped(), Noun.ANSWER.count(s.changed()), s.added(),
+                changedOnly ? ", only they are written" : "", stages.isEmpty() ? "" : " Stages of those assessed: " + stages + ".");
     }
 
     /**

@@ -76,6 +76,22 @@ final class Outputs implements AutoCloseable {
     }
 
     /**
+     * A file moved into its place after every other one when the run succeeds (the state of an incremental run: kept only
+     * once the answers it remembers are written).
+     */
+    synchronized Destination openLast(Path file, Noun unit) {
+        Destination destination = Destination.file(file, unit);
+        destination.last = true;
+        destinations.add(destination);
+        return destination;
+    }
+
+    /** Leaves a file as it was (its temporary file removed): the run goes on, but this file is not to be kept. */
+    synchronized void discard(Destination destination) {
+        destination.abandon();
+    }
+
+    /**
      * Moves every file written into its place and flushes standard output.
      *
      * @return {@code false} if the run was interrupted first (the interrupt has cleaned up)
@@ -86,7 +102,14 @@ final class Outputs implements AutoCloseable {
             return false;
         }
         for (Destination d : destinations) {
-            d.commit();
+            if (!d.last) {
+                d.commit();
+            }
+        }
+        for (Destination d : destinations) {
+            if (d.last) {
+                d.commit();
+            }
         }
         state = State.FINISHED;
         return true;
@@ -151,6 +174,7 @@ final class Outputs implements AutoCloseable {
         private final LineSink sink;
         private final boolean existed;
         private boolean done;
+        private boolean last;
 
         private Destination(String where, String name, Path temp, FileChannel channel, OutputStream raw, Path target,
                             boolean existed, Noun unit) {
