@@ -90,7 +90,7 @@ public final class ReadinessJob {
     /** Lines of a file or folder, through Flink's file connector (bounded). */
     public static DataStream<String> lines(StreamExecutionEnvironment env, String path) {
         FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(path)).build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "lines of " + path).uid("file-source");
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "lines of " + new Path(path).getName()).uid("file-source");
     }
 
     /** Writes lines into a folder through Flink's file connector (part files, committed at checkpoints or the end). */
