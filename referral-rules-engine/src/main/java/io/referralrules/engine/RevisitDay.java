@@ -38,23 +38,30 @@ import java.util.function.Predicate;
 /**
  * The revisit day of one assessment ({@code ReadinessAssessment.revisitOn}): the earliest day after the assessment day
  * on which the answer could change with no new facts. Worked out from the snapshot, the policy and what the rules
- * concluded, in one pass over the facts (no rule is run again, no clock is read).
+ * concluded, in one pass over the facts (no rule is run again, no clock is read); each trust builder's facts are
+ * sorted by day.
  *
- * <p>The bundled rules compare a fact's date with the assessment day in exactly these ways (read from the DRL under
+ * <p>The bundled rules compare a fact's date with the assessment day in these ways (read from the DRL under
  * {@code io/referralrules/rules}; a window of N days is inclusive, so a fact dated {@code d} leaves it on
  * {@code d + N + 1}), and each gives its candidate days:
  * <ul>
- *   <li>a fact, resolution, confirmation or first contact dated after the assessment day has not happened yet: it
- *       enters on its day ({@code Subject.of});</li>
- *   <li>the look-back window ({@code lookbackDays}): service interactions, proactive actions, extra value, referrals
- *       given, social touches (trust builders), feedback answers and NPS promoter or detractor scores (green lights,
- *       raised complaints), a resolved complaint's resolution, asks (every ask warning, early-ask checkpoints),
- *       introductions and first contacts with the prospect (follow-up duties, confirmations), referred sales (the
- *       gift);</li>
- *   <li>the feedback window ({@code feedbackWindowDays}): feedback answers (the testimonial request) and promoter
- *       scores (green lights counted toward confirming trust);</li>
- *   <li>the latest sale: the positioning window and the momentum window (both, whatever the playbook: generous, and
- *       with the defaults they end on the same day);</li>
+ *   <li>a fact, resolution, confirmation or first contact dated after the assessment day has not happened yet
+ *       ({@code Subject.of}): it enters on its day, if a rule could use it then (not an industry event, which only
+ *       names a prospect hint; not a CSAT, CES or passive NPS score; a neutral answer once trust is earned; a green
+ *       light once trust is earned, a complaint is open or the latest sale is fresh under post-sale momentum; a
+ *       positioning conversation while one is owed; a follow-up while its duty is owed; a trust builder's fact once
+ *       there is a sale);</li>
+ *   <li>each trust builder: the first day it turns met or unmet as its facts enter and leave the look-back (the
+ *       answer has met or unmet, not the counts);</li>
+ *   <li>the look-back ({@code lookbackDays}): complaint answers and detractor scores, a resolved complaint's
+ *       resolution, asks (every ask warning, early-ask checkpoints); an introduction while it is unconfirmed or a
+ *       thank-you is owed for it, a first contact with the prospect while a status report is, a referred sale while a
+ *       gift is; a green light only under post-sale momentum with an ask after it (that ask turns premature): it is
+ *       older than any complaint it settled;</li>
+ *   <li>the feedback window ({@code feedbackWindowDays}, earned-trust, once trust is earned): every feedback answer
+ *       (the testimonial request) and promoter score (green lights counted toward confirming trust);</li>
+ *   <li>the latest sale's momentum window (post-sale momentum); the positioning window's end is the positioning
+ *       obstacle's clearing day;</li>
  *   <li>the latest ask: the cool-down; every introduction ask: the wait for the introduction; every resolved
  *       complaint: the veto;</li>
  *   <li>every action with a deadline of its own (positioning, confirming an introduction, the three follow-ups): its
@@ -64,8 +71,11 @@ import java.util.function.Predicate;
  *   <li>every unmet condition's clearing day (the veto after a complaint settled by a green light among them) and the
  *       earliest ask day.</li>
  * </ul>
- * The tit-for-tat, pushy-chase and premature-ask windows and the thresholds between two facts do not involve the
- * assessment day: they decide nothing new as days pass, except through the look-back of the facts they compare.
+ * A condition read from the answer on the assessment day (trust earned, a complaint open, a positioning, a
+ * confirmation or a follow-up owed) holds until the answer changes, and a fresh sale until its momentum window's end, itself a candidate: so
+ * nothing it leaves out can come first. The tit-for-tat, pushy-chase and premature-ask windows and the thresholds
+ * between two facts do not involve the assessment day: they decide nothing new as days pass, except through the
+ * look-back of the facts they compare.
  *
  * <p>Rules of the host may compare anything with the assessment day ({@code AsOf}): with host rules the revisit day
  * is the next day.
@@ -132,9 +142,6 @@ final class RevisitDay {
     }
 
     private void facts(CustomerSnapshot s, ReadinessPolicy p, Windows windows, Answer answer) {
-        int lookBack = p.lookbackDays();
-        // the testimonial request and the green lights that confirm trust are looked for once trust is earned
-        int feedback = windows.feedbackWindow() && answer.trustEarned ? p.feedbackWindowDays() : -1;
         LocalDate latestSale = null;
         for (Sale sale : s.sales()) {
             on(sale.date());
@@ -142,17 +149,48 @@ final class RevisitDay {
         }
         if (latestSale != null) {
             // trust builders are measured once there is a sale (until then, a sale entering is the next change)
-            builder(s.serviceInteractions(), lookBack, RevisitDay::serviceInteraction,
-                    t -> t.count >= p.serviceMinInteractions() && t.rated > 0
-                            && (double) t.ratingSum / t.rated >= p.serviceMinAverageRating() && t.unsettled == 0);
-            builder(s.proactiveActions(), lookBack, RevisitDay::counted, t -> t.count >= p.proactiveMinActions());
-            builder(s.extraValues(), lookBack, RevisitDay::counted, t -> t.count >= p.extraValueMinDeliveries());
-            builder(s.referralsGiven(), lookBack, RevisitDay::counted, t -> t.count >= p.reciprocityMinReferrals());
-            builder(s.socialTouches(), lookBack, RevisitDay::counted, t -> t.count >= p.relationshipMinTouches());
+            trustBuilders(s, p);
         }
         if (windows.momentumWindow()) {
             after(latestSale, p.momentumWindowDays());
         }
+        LocalDate latestAsk = null;
+        for (ReferralAsk ask : s.asks()) {
+            latestAsk = latest(latestAsk, ask.date());
+        }
+        signals(s, p, windows, answer, latestSale, latestAsk);
+        Set<String> owed = new HashSet<>();
+        for (NextAction action : answer.actions()) {
+            if (DEADLINES.contains(action.type()) && action.subjectId() != null) {
+                owed.add(duty(action.type(), action.subjectId()));
+            }
+        }
+        referralCycle(s, p, latestAsk, owed);
+        discharges(s, answer, owed);
+    }
+
+    /** A deadline action owed for a fact, as a key. */
+    private static String duty(ActionType type, String subjectId) {
+        return type + " " + subjectId;
+    }
+
+    private void trustBuilders(CustomerSnapshot s, ReadinessPolicy p) {
+        int lookBack = p.lookbackDays();
+        builder(s.serviceInteractions(), lookBack, RevisitDay::serviceInteraction,
+                t -> t.count >= p.serviceMinInteractions() && t.rated > 0
+                        && (double) t.ratingSum / t.rated >= p.serviceMinAverageRating() && t.unsettled == 0);
+        builder(s.proactiveActions(), lookBack, RevisitDay::counted, t -> t.count >= p.proactiveMinActions());
+        builder(s.extraValues(), lookBack, RevisitDay::counted, t -> t.count >= p.extraValueMinDeliveries());
+        builder(s.referralsGiven(), lookBack, RevisitDay::counted, t -> t.count >= p.reciprocityMinReferrals());
+        builder(s.socialTouches(), lookBack, RevisitDay::counted, t -> t.count >= p.relationshipMinTouches());
+    }
+
+    /** Feedback answers and NPS scores: green lights, complaints, and the feedback conversation itself. */
+    private void signals(CustomerSnapshot s, ReadinessPolicy p, Windows windows, Answer answer, LocalDate latestSale,
+                         LocalDate latestAsk) {
+        int lookBack = p.lookbackDays();
+        // the testimonial request and the green lights that confirm trust are looked for once trust is earned
+        int feedback = windows.feedbackWindow() && answer.trustEarned ? p.feedbackWindowDays() : -1;
         // a green light entering counts toward confirming trust, settles a complaint, or confirms a fresh sale; leaving
         // the look-back, it can make a later ask premature under post-sale momentum and nothing else (it is older than
         // any complaint it settled, and the feedback window is never longer than the look-back)
@@ -160,10 +198,6 @@ final class RevisitDay {
                 && !latestSale.isBefore(asOf.minusDays(p.momentumWindowDays()));
         boolean greenLightsMatter = feedback >= 0 || freshSale
                 || answer.obstacles().stream().anyMatch(o -> o.kind() == ObstacleKind.OPEN_COMPLAINT);
-        LocalDate latestAsk = null;
-        for (ReferralAsk ask : s.asks()) {
-            latestAsk = latest(latestAsk, ask.date());
-        }
         LocalDate askedSince = windows.momentumWindow() ? latestAsk : null;
         for (FeedbackAnswer answered : s.feedbackAnswers()) {
             if (answered.signal() == FeedbackSignal.COMPLAINT) {
@@ -187,6 +221,14 @@ final class RevisitDay {
                 complaintSignal(score.date(), lookBack);
             }
         }
+    }
+
+    /**
+     * Recorded complaints, asks, introductions and referred sales. An introduction counts in the look-back while it is
+     * unconfirmed or a duty is owed for it, a first contact while a status report is, a referred sale while a gift is.
+     */
+    private void referralCycle(CustomerSnapshot s, ReadinessPolicy p, LocalDate latestAsk, Set<String> owed) {
+        int lookBack = p.lookbackDays();
         for (Complaint complaint : s.complaints()) {
             on(complaint.date());
             on(complaint.resolvedOn());
@@ -202,29 +244,37 @@ final class RevisitDay {
         }
         after(latestAsk, p.askCoolDownDays());
         for (Introduction introduction : s.introductions()) {
+            String id = introduction.id();
             on(introduction.date());
             on(introduction.confirmedOn());
             on(introduction.prospectContactedOn());
-            after(introduction.date(), lookBack);
-            after(introduction.prospectContactedOn(), lookBack);
+            boolean unconfirmed = introduction.confirmedOn() == null || introduction.confirmedOn().isAfter(asOf);
+            if (unconfirmed || owed.contains(duty(ActionType.THANK_REFERRER, id))) {
+                after(introduction.date(), lookBack);
+            }
+            if (owed.contains(duty(ActionType.SEND_STATUS_REPORT, id))) {
+                after(introduction.prospectContactedOn(), lookBack);
+            }
         }
         for (ReferredSale sale : s.referredSales()) {
             on(sale.date());
-            after(sale.date(), lookBack);
-        }
-        Set<String> owed = new HashSet<>();
-        for (NextAction action : answer.actions()) {
-            if (DEADLINES.contains(action.type()) && action.subjectId() != null) {
-                owed.add(action.type() + " " + action.subjectId());
+            if (owed.contains(duty(ActionType.SEND_THANK_YOU_GIFT, sale.introductionId()))) {
+                after(sale.date(), lookBack);
             }
         }
+    }
+
+    /** Facts that only discharge something owed: a positioning conversation, a follow-up. */
+    private void discharges(CustomerSnapshot s, Answer answer, Set<String> owed) {
         // a positioning conversation matters while one is owed (its unmet condition clears the day the window ends)
         if (answer.obstacles().stream().anyMatch(o -> o.kind() == ObstacleKind.POSITIONING)) {
-            enters(s.positioningConversations());
+            for (Fact conversation : s.positioningConversations()) {
+                on(conversation.date());
+            }
         }
         // a follow-up matters while one is owed for its introduction
         for (FollowUp followUp : s.followUps()) {
-            if (owed.contains(DUTIES.get(followUp.type()) + " " + followUp.introductionId())) {
+            if (owed.contains(duty(DUTIES.get(followUp.type()), followUp.introductionId()))) {
                 on(followUp.date());
             }
         }
@@ -341,12 +391,6 @@ final class RevisitDay {
     /** The latest of a day dated on or before the assessment day and another ({@code null} when neither is). */
     private LocalDate latest(LocalDate sofar, LocalDate day) {
         return day.isAfter(asOf) || (sofar != null && !day.isAfter(sofar)) ? sofar : day;
-    }
-
-    private void enters(List<? extends Fact> facts) {
-        for (Fact fact : facts) {
-            on(fact.date());
-        }
     }
 
     /** The first day on which a day on or before the assessment day is more than {@code days} days back. */
