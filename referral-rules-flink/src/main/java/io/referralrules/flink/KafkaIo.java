@@ -36,6 +36,22 @@ public final class KafkaIo {
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + topic).uid("kafka-source");
     }
 
+    /**
+     * What a topic holds now, from its earliest offsets to its latest when the job starts, then the source ends: a
+     * bounded replay of history (and the round-trip test's input).
+     */
+    public static DataStream<String> linesUpToNow(StreamExecutionEnvironment env, String servers, String topic, String group) {
+        KafkaSource<String> source = KafkaSource.<String>builder()
+                .setBootstrapServers(servers)
+                .setTopics(topic)
+                .setGroupId(group)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + topic).uid("kafka-source");
+    }
+
     /** Writes answer lines to a topic, keyed by the customer id each line names. */
     public static void toTopic(DataStream<String> answers, String servers, String topic) {
         KafkaSink<String> sink = KafkaSink.<String>builder()
