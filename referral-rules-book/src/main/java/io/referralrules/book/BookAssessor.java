@@ -218,7 +218,7 @@ public final class BookAssessor {
      */
     <O> void pipeline(Iterator<?> source, ChunkWork<O> work, Consumer<? super O> deliver) {
         long index = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
+        ExecutorService pool = newPool();
         ArrayDeque<Future<List<O>>> inFlight = new ArrayDeque<>(chunksInFlight);
         try {
             while (true) {
@@ -306,7 +306,7 @@ public final class BookAssessor {
     }
 
     /** Takes the next entry; a source that throws while reading becomes a failed entry, not the end of the book. */
-    private static Object next(Iterator<?> source, long index) {
+    static Object next(Iterator<?> source, long index) {
         try {
             return source.next();
         } catch (RuntimeException e) {
@@ -413,7 +413,27 @@ public final class BookAssessor {
         return prepared;
     }
 
-    private static <O> List<O> await(Future<List<O>> future) {
+    /** The workers of one run: daemon threads named after the book; shut them down when the run ends. */
+    ExecutorService newPool() {
+        return Executors.newFixedThreadPool(threads, new Workers());
+    }
+
+    /** Customers a worker decides with one {@code assessAll} call. */
+    int chunkSize() {
+        return chunkSize;
+    }
+
+    /** Chunks in flight at once. */
+    int chunksInFlight() {
+        return chunksInFlight;
+    }
+
+    /** Whether the run was asked to stop. */
+    boolean cancelled() {
+        return cancellation.isCancelled();
+    }
+
+    static <O> O await(Future<O> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +65,8 @@ public final class BookState {
     static final int NO_REVISIT = Integer.MAX_VALUE;
 
     private static final byte[] MAGIC = "referral-rules book state\n".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** The longest id a row holds, in UTF-8 bytes: 16 MiB (a longer one gets no row, so it is assessed every run). */
     static final int MAX_ID_BYTES = 1 << 24;
 
@@ -474,10 +479,20 @@ public final class BookState {
         }
 
         private int i32() throws IOException {
+            if (lim - pos >= 4) {
+                int v = (int) INTS.get(buf, pos);
+                pos += 4;
+                return v;
+            }
             return (u8() << 24) | (u8() << 16) | (u8() << 8) | u8();
         }
 
         private long i64() throws IOException {
+            if (lim - pos >= 8) {
+                long v = (long) LONGS.get(buf, pos);
+                pos += 8;
+                return v;
+            }
             return ((long) i32() << 32) | (i32() & 0xFFFFFFFFL);
         }
 

@@ -2,18 +2,26 @@ package io.referralrules.book;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * A stream of bytes read through a window: any byte from the kept mark on can be looked at again (so a reader can look
  * ahead and come back), bytes before the mark are dropped, and the line of any kept byte can be asked. The window holds
  * only what lies between the mark and the furthest byte looked at, so memory is what the caller keeps, not the file.
+ * A reader that counts lines itself (NDJSON) makes the window without line counting, which saves a pass over the bytes.
  */
 final class ByteWindow {
     static final int EOF = -1;
     private static final int READ = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final InputStream in;
+    private final boolean countLines;
     private byte[] buf = new byte[READ];
     /** File offset of {@code buf[0]}. */
     private long base;
@@ -26,8 +34,15 @@ final class ByteWindow {
     private long counted;
     private long countedLine = 1;
 
+    /** A window that counts lines ({@link #lineAt}). */
     ByteWindow(InputStream in) {
+        this(in, true);
+    }
+
+    /** A window that counts lines, or not (then {@link #lineAt} is not to be asked). */
+    ByteWindow(InputStream in, boolean countLines) {
         this.in = in;
+        this.countLines = countLines;
     }
 
     /** The byte at a file offset (0-255), or {@link #EOF} past the end. The offset must not be before the mark. */
@@ -55,6 +70,16 @@ final class ByteWindow {
             }
             int i = (int) (offset - base);
             int stop = (int) Math.min(end, limit - base);
+            // eight bytes at a time: the lowest byte of x that is zero is the first match (little-endian)
+            long pattern = ONES * (target & 0xFF);
+            while (i + 8 <= stop) {
+                long x = (long) LONGS.get(buf, i) ^ pattern;
+                long zero = (x - ONES) & ~x & HIGHS;
+                if (zero != 0) {
+                    return base + i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                }
+                i += 8;
+            }
             while (i < stop) {
                 if ((buf[i] & 0xFF) == target) {
                     return base + i;
@@ -69,7 +94,9 @@ final class ByteWindow {
     /** Bytes before {@code offset} are no longer needed. */
     void keepFrom(long offset) {
         if (offset > kept) {
-            lineAt(offset);
+            if (countLines) {
+                lineAt(offset);
+            }
             kept = Math.min(offset, base + end);
         }
     }
@@ -86,6 +113,9 @@ final class ByteWindow {
 
     /** The line (from 1) the byte at {@code offset} is on; the bytes from the mark to it must be held or just read. */
     long lineAt(long offset) {
+        if (!countLines) {
+            throw new IllegalStateException("this window does not count lines");
+        }
         if (offset >= counted) {
             long stop = Math.min(offset, base + end);
             for (int i = (int) (counted - base); i < stop - base; i++) {
@@ -114,7 +144,7 @@ final class ByteWindow {
         if (eof) {
             return false;
         }
-        int drop = (int) (Math.min(kept, counted) - base);
+        int drop = (int) ((countLines ? Math.min(kept, counted) : kept) - base);
         if (end == buf.length && drop > 0) {
             System.arraycopy(buf, drop, buf, 0, end - drop);
             end -= drop;

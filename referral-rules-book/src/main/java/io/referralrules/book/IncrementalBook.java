@@ -16,12 +16,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -255,7 +257,7 @@ public final class IncrementalBook {
         BookAssessor.Tally tally = assessor.new Tally(total);
         long[] changed = {0};
         long[] added = {0};
-        assessor.pipeline(source, (first, chunk) -> work(first, chunk, reader, plan, prepare), (Slot<R> slot) -> {
+        pipeline(source, reader, plan, prepare, (Slot<R> slot) -> {
             IncrementalResult result = slot.result();
             if (result.change() == IncrementalResult.Change.SKIPPED) {
                 tally.skip();
@@ -284,56 +286,171 @@ public final class IncrementalBook {
         return new IncrementalSummary(summary, tally.skipped(), changed[0], added[0], next.rows());
     }
 
-    /** A chunk on a worker: fingerprints, skips, reads and assesses the rest, compares answers, prepares every result. */
-    private <T, R> List<Slot<R>> work(long first, List<Object> chunk, BookAssessor.Reader<T> reader, Plan plan,
-                                      Function<? super IncrementalResult, ? extends R> prepare) {
-        int n = chunk.size();
+    /** An entry that could not be skipped, screened: on its way to a batch that assesses it. */
+    private record Need(Object raw, long index, Hash128 fingerprint) {
+    }
+
+    /** Entries to assess together, in book order; their slots once a worker has assessed them. */
+    private static final class Batch<R> {
+        final List<Need> needs = new ArrayList<>();
+        Future<List<Slot<R>>> done;
+    }
+
+    /** An entry's place in a batch, waiting in the delivery queue. */
+    private record InBatch<R>(Batch<R> batch, int position) {
+    }
+
+    /**
+     * The incremental run's pipeline. The calling thread cuts the source into chunks that the workers <em>screen</em>
+     * (fingerprint, and skip when the previous state allows); the entries that cannot be skipped are gathered, in book
+     * order, into batches of {@code chunkSize} that the workers read and assess with one {@code assessAll} call each, so
+     * a run that skips most customers still decides the rest in whole batches. Everything is delivered in book order.
+     * Memory stays bounded: at most {@code chunksInFlight + 1} batches are out at once, and screening runs at most
+     * {@code 128 × chunkSize} entries ahead of delivery.
+     */
+    private <T, R> void pipeline(Iterator<T> source, BookAssessor.Reader<T> reader, Plan plan,
+                                 Function<? super IncrementalResult, ? extends R> prepare, Consumer<Slot<R>> deliver) {
+        int chunk = assessor.chunkSize();
+        int maxBatches = assessor.chunksInFlight();
+        int lookahead = 128 * chunk;
+        ExecutorService pool = assessor.newPool();
+        ArrayDeque<Future<List<Object>>> screening = new ArrayDeque<>();
+        ArrayDeque<Object> queue = new ArrayDeque<>();
+        Batch<R> current = new Batch<>();
+        int out = 0;
+        long index = 0;
+        try {
+            while (true) {
+                boolean moved = false;
+                // 1. deliver what is ready at the head of the queue
+                while (!queue.isEmpty()) {
+                    Object head = queue.peekFirst();
+                    if (head instanceof InBatch<?> place) {
+                        @SuppressWarnings("unchecked")
+                        InBatch<R> at = (InBatch<R>) place;
+                        if (at.batch().done == null || !at.batch().done.isDone()) {
+                            break;
+                        }
+                        queue.pollFirst();
+                        deliver.accept(BookAssessor.await(at.batch().done).get(at.position()));
+                        if (at.position() == at.batch().needs.size() - 1) {
+                            out--;
+                        }
+                    } else {
+                        queue.pollFirst();
+                        @SuppressWarnings("unchecked")
+                        Slot<R> skipped = (Slot<R>) head;
+                        deliver.accept(skipped);
+                    }
+                    moved = true;
+                }
+                // 2. screen ahead
+                if (screening.size() < 2 && queue.size() < lookahead && !assessor.cancelled() && source.hasNext()) {
+                    long first = index;
+                    List<Object> raws = new ArrayList<>(chunk);
+                    while (raws.size() < chunk && source.hasNext()) {
+                        raws.add(BookAssessor.next(source, index++));
+                    }
+                    screening.add(pool.submit(() -> screen(first, raws, plan, prepare)));
+                    moved = true;
+                }
+                // 3. take a screened chunk into the queue and the batches (never more than one batch over the bound)
+                if (!screening.isEmpty() && out < maxBatches && (screening.peekFirst().isDone() || !moved)) {
+                    for (Object screened : BookAssessor.await(screening.pollFirst())) {
+                        if (screened instanceof Need need) {
+                            queue.addLast(new InBatch<>(current, current.needs.size()));
+                            current.needs.add(need);
+                            if (current.needs.size() == chunk) {
+                                submit(pool, current, reader, plan, prepare);
+                                out++;
+                                current = new Batch<>();
+                            }
+                        } else {
+                            queue.addLast(screened);
+                        }
+                    }
+                    moved = true;
+                }
+                // 4. the oldest entry waits for the batch being gathered, and no screening will fill it soon: send it
+                if (!current.needs.isEmpty() && screening.isEmpty() && queue.peekFirst() instanceof InBatch<?> at
+                        && at.batch() == current) {
+                    submit(pool, current, reader, plan, prepare);
+                    out++;
+                    current = new Batch<>();
+                    moved = true;
+                }
+                if (moved) {
+                    continue;
+                }
+                // 5. nothing to do but wait for the oldest entry
+                Object head = queue.peekFirst();
+                if (head instanceof InBatch<?> at && at.batch().done != null) {
+                    BookAssessor.await(at.batch().done);
+                } else if (!screening.isEmpty()) {
+                    BookAssessor.await(screening.peekFirst());
+                } else if (queue.isEmpty() && current.needs.isEmpty()) {
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private <T, R> void submit(ExecutorService pool, Batch<R> batch, BookAssessor.Reader<T> reader, Plan plan,
+                               Function<? super IncrementalResult, ? extends R> prepare) {
+        batch.done = pool.submit(() -> assess(batch.needs, reader, plan, prepare));
+    }
+
+    /** Screens a chunk on a worker: each entry's fingerprint, and a skipped entry's result; {@link Need} for the others. */
+    private <R> List<Object> screen(long first, List<Object> raws, Plan plan, Function<? super IncrementalResult, ? extends R> prepare) {
         long day = plan.asOf.toEpochDay();
         BookState previous = plan.previous;
-        List<Slot<R>> slots = new ArrayList<>(n);
-        List<Object> toRead = new ArrayList<>(n);
-        long[] indexes = new long[n];
-        Hash128[] fingerprints = new Hash128[n];
-        int[] places = new int[n];
-        int reading = 0;
-        for (int i = 0; i < n; i++) {
-            Object raw = chunk.get(i);
+        List<Object> out = new ArrayList<>(raws.size());
+        for (int i = 0; i < raws.size(); i++) {
+            Object raw = raws.get(i);
             long index = first + i;
             Hash128 fingerprint = fingerprint(raw);
-            slots.add(null);
             if (plan.skips && fingerprint != null) {
                 int row = previous.rowOfFingerprint(fingerprint);
                 if (row >= 0 && previous.revisitDay(row) > day) {
                     IncrementalResult skipped = new IncrementalResult(index, previous.customerId(row), location(raw, index),
                             IncrementalResult.Change.SKIPPED, null);
-                    slots.set(i, new Slot<>(skipped, prepare == null ? null : prepare.apply(skipped), row, fingerprint, null));
+                    out.add(new Slot<R>(skipped, prepare == null ? null : prepare.apply(skipped), row, fingerprint, null));
                     continue;
                 }
             }
-            toRead.add(raw);
-            indexes[reading] = index;
-            fingerprints[reading] = fingerprint;
-            places[reading] = i;
-            reading++;
+            out.add(new Need(raw, index, fingerprint));
         }
-        if (reading > 0) {
-            long[] readIndexes = Arrays.copyOf(indexes, reading);
-            List<BookResult> results = assessor.assessChunk(readIndexes, BookAssessor.read(readIndexes, toRead, reader), plan.asOf);
-            for (int j = 0; j < reading; j++) {
-                BookResult result = results.get(j);
-                Hash128 answer = null;
-                IncrementalResult.Change change;
-                if (result.failed()) {
-                    change = IncrementalResult.Change.FAILED;
-                } else {
-                    answer = Hash128.ofHex(result.assessment().answer().digest());
-                    int row = previous == null ? -1 : previous.rowOfId(result.assessment().customerId());
-                    change = row < 0 ? IncrementalResult.Change.NEW
-                            : previous.answer(row).equals(answer) ? IncrementalResult.Change.UNCHANGED : IncrementalResult.Change.CHANGED;
-                }
-                IncrementalResult out = new IncrementalResult(result.index(), result.customerId(), result.location(), change, result);
-                slots.set(places[j], new Slot<>(out, prepare == null ? null : prepare.apply(out), -1, fingerprints[j], answer));
+        return out;
+    }
+
+    /** Reads and assesses a batch on a worker, compares each answer with the previous state's, prepares every result. */
+    private <T, R> List<Slot<R>> assess(List<Need> needs, BookAssessor.Reader<T> reader, Plan plan,
+                                        Function<? super IncrementalResult, ? extends R> prepare) {
+        BookState previous = plan.previous;
+        long[] indexes = new long[needs.size()];
+        List<Object> raws = new ArrayList<>(needs.size());
+        for (int i = 0; i < needs.size(); i++) {
+            indexes[i] = needs.get(i).index();
+            raws.add(needs.get(i).raw());
+        }
+        List<BookResult> results = assessor.assessChunk(indexes, BookAssessor.read(indexes, raws, reader), plan.asOf);
+        List<Slot<R>> slots = new ArrayList<>(needs.size());
+        for (int i = 0; i < needs.size(); i++) {
+            BookResult result = results.get(i);
+            Hash128 answer = null;
+            IncrementalResult.Change change;
+            if (result.failed()) {
+                change = IncrementalResult.Change.FAILED;
+            } else {
+                answer = Hash128.ofHex(result.assessment().answer().digest());
+                int row = previous == null ? -1 : previous.rowOfId(result.assessment().customerId());
+                change = row < 0 ? IncrementalResult.Change.NEW
+                        : previous.answer(row).equals(answer) ? IncrementalResult.Change.UNCHANGED : IncrementalResult.Change.CHANGED;
             }
+            IncrementalResult out = new IncrementalResult(result.index(), result.customerId(), result.location(), change, result);
+            slots.add(new Slot<>(out, prepare == null ? null : prepare.apply(out), -1, needs.get(i).fingerprint(), answer));
         }
         return slots;
     }

@@ -21,7 +21,7 @@ final class LineBookReader implements BookFile.EntryReader {
 
     LineBookReader(String name, InputStream stream, long max) throws IOException {
         this.name = name;
-        this.in = new ByteWindow(stream);
+        this.in = new ByteWindow(stream, false);
         this.max = max;
         if (in.at(0) == 0xEF && in.at(1) == 0xBB && in.at(2) == 0xBF) {
             pos = 3;

@@ -396,6 +396,46 @@ class IncrementalBookTest {
         assertThat(results).extracting(IncrementalResult::change).containsOnly(Change.UNCHANGED);
     }
 
+    /**
+     * A run that skips most customers still decides the others in whole batches (one {@code assessAll} call per
+     * {@code chunkSize} customers to assess, not one per chunk of the book), and delivers every entry in the book's order.
+     */
+    @Test
+    void theCustomersToAssessAreGatheredIntoWholeBatchesAndEverythingComesInOrder() throws IOException {
+        List<CustomerSnapshot> book = new SampleBook(11, DAY).customers(600).toList();
+        RevisitEngine engine = new RevisitEngine(ENGINE);
+        IncrementalBook incremental = IncrementalBook.of(BookAssessor.builder(engine).threads(2).chunkSize(8).build());
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        incremental.assessEntries(entries(book).iterator(), 600, incremental.plan(null, DAY), first, r -> null, (r, p) -> { });
+        BookState state = BookState.read(new ByteArrayInputStream(first.toByteArray()), "state");
+        engine.assessedSinceLastAsked();
+        engine.batchesSinceLastAsked();
+        List<CustomerSnapshot> changed = new ArrayList<>(book);
+        for (int i = 5; i < 600; i += 13) {
+            changed.set(i, book.get(i).toBuilder().add(new SocialTouch(book.get(i).customer().id() + "-ST-X", DAY, "tea")).build());
+        }
+        List<IncrementalResult> results = new ArrayList<>();
+
+        incremental.assessEntries(entries(changed).iterator(), 600, incremental.plan(state, DAY), new ByteArrayOutputStream(),
+                r -> r.index(), (r, index) -> {
+                    assertThat(index).isEqualTo(r.index());
+                    results.add(r);
+                });
+
+        assertThat(results).extracting(IncrementalResult::index).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(0, 600).boxed().toList());
+        assertThat(results).extracting(IncrementalResult::customerId).containsExactlyElementsOf(
+                changed.stream().map(s -> s.customer().id()).toList());
+        List<Integer> batches = engine.batchesSinceLastAsked();
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(46);
+        assertThat(batches).hasSizeLessThanOrEqualTo(7).filteredOn(n -> n == 8).hasSizeGreaterThanOrEqualTo(5);
+        for (int i = 0; i < 600; i++) {
+            boolean touched = i >= 5 && (i - 5) % 13 == 0;
+            assertThat(results.get(i).assessed()).as("#%d", i).isEqualTo(touched);
+            assertThat(results.get(i).change() == Change.SKIPPED).as("#%d", i).isEqualTo(!touched);
+        }
+    }
+
     @Test
     void progressCountsSkippedEntriesToo() throws IOException {
         Run first = run(ENGINE, entries(BOOK), DAY, null);

@@ -23,6 +23,7 @@ final class RevisitEngine implements ReferralReadinessEngine {
     private final ReferralReadinessEngine real;
     private final Map<String, LocalDate> revisit = new ConcurrentHashMap<>();
     private final Set<String> assessed = ConcurrentHashMap.newKeySet();
+    private final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final boolean ownDays;
 
@@ -54,6 +55,13 @@ final class RevisitEngine implements ReferralReadinessEngine {
         return out;
     }
 
+    /** The size of every {@code assessAll} call so far, and forgets them. */
+    List<Integer> batchesSinceLastAsked() {
+        List<Integer> out = List.copyOf(batches);
+        batches.clear();
+        return out;
+    }
+
     private ReadinessAssessment chosen(ReadinessAssessment a) {
         assessed.add(a.customerId());
         if (ownDays) {
@@ -77,6 +85,7 @@ final class RevisitEngine implements ReferralReadinessEngine {
 
     @Override
     public List<ReadinessAssessment> assessAll(List<CustomerSnapshot> snapshots, LocalDate asOf, Detail detail) {
+        batches.add(snapshots.size());
         return real.assessAll(snapshots, asOf, detail).stream().map(this::chosen).toList();
     }
 
