@@ -50,7 +50,8 @@ public final class ReadinessFunction extends KeyedProcessFunction<String, Input,
 
     @Override
     public void processElement(Input in, Context ctx, Collector<String> out) throws Exception {
-        CustomerState current = state.value() == null ? CustomerState.EMPTY : state.value();
+        CustomerState held = state.value();
+        CustomerState current = held == null ? CustomerState.EMPTY : held;
         CustomerSnapshot next;
         try {
             next = in.snapshot() ? ReferralJson.readBookEntry(in.json(), in.source())
