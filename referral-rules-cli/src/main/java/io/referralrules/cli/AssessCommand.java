@@ -52,6 +52,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 @Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 130,
@@ -185,6 +187,13 @@ final class AssessCommand implements Callable<Integer> {
             err.println("referral-rules: --changed-only needs --state FILE, the answers it compares with");
             return Main.UNUSABLE;
         }
+        // the previous state (tens of MB for a big book) is read while the engine is built
+        FutureTask<BookState> previous = state == null ? null : new FutureTask<>(() -> readState(state));
+        if (previous != null) {
+            Thread reader = new Thread(previous, "referral-rules-state");
+            reader.setDaemon(true);
+            reader.start();
+        }
         try (Outputs outputs = new Outputs(streams)) {
             Map<String, String> teams = new HashMap<>();
             Playbook chosen = Playbook.byId(playbook);
@@ -193,9 +202,8 @@ final class AssessCommand implements Callable<Integer> {
             if (teamsFile != null) {
                 teams.putAll(readTeams(teamsFile));
             }
-            if (state != null) {
-                BookState previous = readState(state);
-                return assessIncrementally(day, engine, teams, outputs, previous);
+            if (previous != null) {
+                return assessIncrementally(day, engine, teams, outputs, awaitState(previous));
             }
             return assess(day, engine, teams, outputs);
         } catch (StateFileException e) {
@@ -279,6 +287,24 @@ final class AssessCommand implements Callable<Integer> {
             bar.clear();
             err.println("invalid: " + (result.customerId() == null ? "(no customer id)" : result.customerId())
                     + " at " + result.location() + ": " + problem(result));
+        }
+    }
+
+    /** The state read on its own thread; its failure as if it had been read here. */
+    private static BookState awaitState(FutureTask<BookState> previous) throws IOException {
+        try {
+            return previous.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the state", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
