@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@code --state}; the next day, with 1% of the customers' facts changed (a social touch added to every hundredth), a
  * run with {@code --state --changed-only}; and a full run of that next day's book without a state, the yardstick of the
  * same day. Each run is a fresh JVM as the README launches it ({@code -Xmx512m}, the class-data-sharing archive beside
- * the jar), decision-only NDJSON out, timed by {@code /usr/bin/time}. Not a unit test: a 1,000,000-customer book takes
+ * the jar), NDJSON out (decision only unless told {@code full}), timed by {@code /usr/bin/time}. Not a unit test: a 1,000,000-customer book takes
  * several minutes of both cores.
  *
  * <pre>
@@ -35,19 +35,21 @@ public final class IncrementalRun {
     private IncrementalRun() {
     }
 
-    /** What one run took. */
-    private record Timed(String name, List<String> command, double wall, double cpu, long maxRssKb, String summary) {
+    /** What one run took, and how many answers it wrote. */
+    private record Timed(String name, List<String> command, double wall, double cpu, long maxRssKb, String summary, long written) {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 2) {
-            System.err.println("usage: IncrementalRun CLI_JAR WORK_FOLDER [CUSTOMERS (default 1000000)] [EVERY_NTH_CHANGED (default 100)]");
+            System.err.println("usage: IncrementalRun CLI_JAR WORK_FOLDER [CUSTOMERS (default 1000000)] [EVERY_NTH_CHANGED (default 100)]"
+                    + " [DETAIL (decision or full, default decision)]");
             System.exit(2);
         }
         Path cli = Path.of(args[0]).toAbsolutePath();
         Path work = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
         long customers = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
         int every = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        String detail = args.length > 4 ? args[4] : "decision";
         Path day1 = work.resolve("book-day1.ndjson");
         Path day2 = work.resolve("book-day2.ndjson");
         Path state = work.resolve("book.state");
@@ -59,13 +61,13 @@ public final class IncrementalRun {
         System.err.printf(Locale.ROOT, "next day's book: %,d of %,d customers with a new social touch%n", changed, customers);
 
         List<Timed> runs = new ArrayList<>();
-        runs.add(time("day 1, full run, no state", assess(cli, day1, DAY, work.resolve("day1-plain.ndjson")), work));
-        runs.add(time("day 1, full run, --state (first run: no state yet)", assess(cli, day1, DAY, work.resolve("day1.ndjson"),
+        runs.add(time("day 1, full run, no state", assess(cli, detail, day1, DAY, work.resolve("day1-plain.ndjson")), work));
+        runs.add(time("day 1, full run, --state (first run: no state yet)", assess(cli, detail, day1, DAY, work.resolve("day1.ndjson"),
                 "--state", state.toString()), work));
         long stateBytes = Files.size(state);
-        runs.add(time("day 2, 1% changed, --state --changed-only", assess(cli, day2, DAY.plusDays(1), work.resolve("day2-changed.ndjson"),
+        runs.add(time("day 2, 1% changed, --state --changed-only", assess(cli, detail, day2, DAY.plusDays(1), work.resolve("day2-changed.ndjson"),
                 "--state", state.toString(), "--changed-only"), work));
-        runs.add(time("day 2, full run, no state (yardstick)", assess(cli, day2, DAY.plusDays(1), work.resolve("day2-full.ndjson")), work));
+        runs.add(time("day 2, full run, no state (yardstick)", assess(cli, detail, day2, DAY.plusDays(1), work.resolve("day2-full.ndjson")), work));
 
         System.out.printf(Locale.ROOT, "%,d customers, %,d changed on day 2; book %,d bytes; state %,d bytes (%.1f bytes a customer)%n%n",
                 customers, changed, Files.size(day1), stateBytes, stateBytes / (double) customers);
@@ -73,7 +75,7 @@ public final class IncrementalRun {
         System.out.println("|---|---:|---:|---:|---:|");
         for (Timed t : runs) {
             System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %d | %,d |%n", t.name(), t.wall(), t.cpu(), t.maxRssKb() / 1024,
-                    lines(work.resolve(outputOf(t.command()))));
+                    t.written());
         }
         double full = runs.get(3).wall();
         double incremental = runs.get(2).wall();
@@ -107,8 +109,8 @@ public final class IncrementalRun {
         return changed;
     }
 
-    private static List<String> assess(Path cli, Path book, LocalDate day, Path output, String... more) {
-        List<String> command = launch(cli, "assess", book.toString(), "--as-of", day.toString(), "--detail", "decision", "--format",
+    private static List<String> assess(Path cli, String detail, Path book, LocalDate day, Path output, String... more) {
+        List<String> command = launch(cli, "assess", book.toString(), "--as-of", day.toString(), "--detail", detail, "--format",
                 "ndjson", "--output", output.toString(), "--no-progress");
         command.addAll(List.of(more));
         command.add(1, "-Xmx512m");
@@ -150,7 +152,14 @@ public final class IncrementalRun {
             throw new IllegalStateException(name + " failed with exit code " + code);
         }
         String[] t = Files.readString(times).strip().split(" ");
+        long written = -1;
+        if (command.contains("--output")) {
+            // counted, then deleted: a full run's answers take gigabytes
+            Path output = work.resolve(outputOf(command));
+            written = lines(output);
+            Files.delete(output);
+        }
         return new Timed(name, command, Double.parseDouble(t[0]), Double.parseDouble(t[1]) + Double.parseDouble(t[2]),
-                Long.parseLong(t[3]), err);
+                Long.parseLong(t[3]), err, written);
     }
 }
