@@ -93,7 +93,6 @@ final class DecisionRecords {
         differ(out, "warnings", then.warnings(), now.warnings());
         differ(out, "whyNot", then.whyNot(), now.whyNot());
         differ(out, "earliestAsk", then.earliestAsk(), now.earliestAsk());
-        differ(out, "revisitOn", then.revisitOn(), now.revisitOn());
         // sorted again in case the record comes from a version that kept firing order
         differ(out, "reasons", sorted(then.reasons(), Reason::toString), sorted(now.reasons(), Reason::toString));
         differ(out, "firedRules", sorted(then.firedRules(), s -> s), sorted(now.firedRules(), s -> s));
