@@ -81,7 +81,8 @@ public final class ReadinessJob {
                     .withTimestampAssigner((in, previous) -> in.timestamp())).uid("event-time").name("event time");
         }
         SingleOutputStreamOperator<String> answers = timed.keyBy(Input::customerId, Types.STRING)
-                .process(new ReadinessFunction(settings)).returns(Types.STRING).uid("readiness").name("assess readiness");
+                .transform("assess readiness", Types.STRING, new ReadinessOperator(new ReadinessFunction(settings)))
+                .uid("readiness");
         DataStream<String> rejected = inputs.getSideOutput(ReadinessFunction.REJECTED)
                 .union(answers.getSideOutput(ReadinessFunction.REJECTED));
         return new Outputs(answers, rejected);
