@@ -3,8 +3,8 @@
  * writes assessments and decision records, with a {@code schemaVersion}.
  *
  * <p>The JSON Schemas of the contract ship in this jar, as well as in the project's {@code docs/schema/}, at
- * {@code io/referralrules/json/schema/snapshot.schema.json}, {@code .../assessment.schema.json} and
- * {@code .../decision.schema.json}; their {@code $id}s are
+ * {@code io/referralrules/json/schema/snapshot.schema.json}, {@code .../assessment.schema.json},
+ * {@code .../decision.schema.json} and {@code .../fact-event.schema.json} (the events of referral-rules-flink); their {@code $id}s are
  * {@code https://referralrules.io/schema/<name>-1.schema.json}, the {@code 1} being the {@code schemaVersion} they
  * describe. A host reads one with its own class loader, for instance
  * {@code getClass().getClassLoader().getResourceAsStream("io/referralrules/json/schema/snapshot.schema.json")}, to

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("JSON Schemas on the class path: the docs/schema files byte for byte, with referralrules.io ids")
 class SchemaResourcesTest {
     private static final String RESOURCE_DIRECTORY = "io/referralrules/json/schema/";
-    private static final List<String> NAMES = List.of("snapshot", "assessment", "decision");
+    private static final List<String> NAMES = List.of("snapshot", "assessment", "decision", "fact-event");
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private static byte[] classPathSchema(String name) throws IOException {
@@ -43,16 +43,17 @@ class SchemaResourcesTest {
     }
 
     @Test
-    void docsSchemaHoldsExactlyTheThreeShippedSchemas() throws IOException {
+    void docsSchemaHoldsExactlyTheShippedSchemas() throws IOException {
         try (Stream<Path> files = Files.list(AssessmentWriterTest.SCHEMAS)) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".schema.json")))
                     .as("a schema added to docs/schema ships in the jar too: add its name to this test and the README")
-                    .containsExactlyInAnyOrder("snapshot.schema.json", "assessment.schema.json", "decision.schema.json");
+                    .containsExactlyInAnyOrder("snapshot.schema.json", "assessment.schema.json", "decision.schema.json",
+                            "fact-event.schema.json");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event"})
     void theJarsCopyIsTheDocsSchemaFileByteForByte(String name) throws IOException {
         byte[] documented = Files.readAllBytes(AssessmentWriterTest.SCHEMAS.resolve(name + ".schema.json"));
 
@@ -60,7 +61,7 @@ class SchemaResourcesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event"})
     void theIdIsOnTheGroupIdsDomainAndCarriesTheSchemaVersion(String name) throws IOException {
         JsonNode schema = PLAIN.readTree(classPathSchema(name));
 
@@ -83,6 +84,7 @@ class SchemaResourcesTest {
         assertThat(ids).doesNotHaveDuplicates().hasSize(NAMES.size());
     }
 
+    /** The fact events' examples are validated by referral-rules-flink's FactEventsTest, with their reader. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"snapshot", "assessment", "decision"})
     void aHostValidatesWithTheClassPathSchema(String name) throws IOException {
