@@ -27,6 +27,8 @@ import java.util.Locale;
  * ./mvnw -q -DskipTests install
  * java -cp "referral-rules-benchmarks/target/referral-rules-benchmarks-0.1.0-SNAPSHOT.jar:referral-rules-benchmarks/target/lib/*" \
  *      io.referralrules.benchmarks.IncrementalRun referral-rules-cli/target/referral-rules-cli-0.1.0-SNAPSHOT.jar /tmp/incremental 1000000
+ * # then the same books through the library in one JVM, three rounds:
+ * java -Xmx512m -cp ... io.referralrules.benchmarks.IncrementalRun --in-process /tmp/incremental/book-day1.ndjson /tmp/incremental/book-day2.ndjson decision 3
  * </pre>
  */
 public final class IncrementalRun {
@@ -40,6 +42,11 @@ public final class IncrementalRun {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals("--in-process")) {
+            inProcess(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : "decision",
+                    args.length > 4 ? Integer.parseInt(args[4]) : 3);
+            return;
+        }
         if (args.length < 2) {
             System.err.println("usage: IncrementalRun CLI_JAR WORK_FOLDER [CUSTOMERS (default 1000000)] [EVERY_NTH_CHANGED (default 100)]"
                     + " [DETAIL (decision or full, default decision)]");
@@ -87,6 +94,54 @@ public final class IncrementalRun {
             System.out.println(t.summary().strip());
             System.out.println();
         }
+    }
+
+    /**
+     * The same runs in this one JVM, through the library ({@code BookAssessor}, {@code IncrementalBook}; the answers are
+     * counted, not written): a host that keeps its engine between runs pays no JVM start and no warm-up. The books are
+     * those the other mode leaves in its folder ({@code book-day1.ndjson}, {@code book-day2.ndjson}).
+     */
+    private static void inProcess(Path day1, Path day2, String detailName, int rounds) throws IOException {
+        io.referralrules.api.Detail detail = detailName.equals("full") ? io.referralrules.api.Detail.FULL : io.referralrules.api.Detail.DECISION;
+        io.referralrules.api.ReferralReadinessEngine engine = io.referralrules.engine.ReferralRules.engine();
+        io.referralrules.book.BookAssessor assessor = io.referralrules.book.BookAssessor.builder(engine).threads(2).detail(detail).build();
+        io.referralrules.book.IncrementalBook incremental = io.referralrules.book.IncrementalBook.of(assessor);
+        java.io.ByteArrayOutputStream state = new java.io.ByteArrayOutputStream();
+        List<String> rows = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            long t0 = System.nanoTime();
+            try (io.referralrules.book.BookFile book = io.referralrules.book.BookFile.open(day1.toString(), Files.newInputStream(day1))) {
+                assessor.assessEntries(book.entries(), -1, DAY, r -> r, (r, p) -> { });
+            }
+            long t1 = System.nanoTime();
+            state.reset();
+            long[] written = {0};
+            try (io.referralrules.book.BookFile book = io.referralrules.book.BookFile.open(day1.toString(), Files.newInputStream(day1))) {
+                incremental.assessEntries(book.entries(), -1, incremental.plan(null, DAY), state, r -> r,
+                        (r, p) -> written[0] += r.changed() ? 1 : 0);
+            }
+            long t2 = System.nanoTime();
+            io.referralrules.book.BookState previous = io.referralrules.book.BookState.read(
+                    new java.io.ByteArrayInputStream(state.toByteArray()), "state");
+            long t3 = System.nanoTime();
+            long[] changed = {0};
+            try (io.referralrules.book.BookFile book = io.referralrules.book.BookFile.open(day2.toString(), Files.newInputStream(day2))) {
+                incremental.assessEntries(book.entries(), -1, incremental.plan(previous, DAY.plusDays(1)), java.io.OutputStream.nullOutputStream(),
+                        r -> r, (r, p) -> changed[0] += r.changed() ? 1 : 0);
+            }
+            long t4 = System.nanoTime();
+            try (io.referralrules.book.BookFile book = io.referralrules.book.BookFile.open(day2.toString(), Files.newInputStream(day2))) {
+                assessor.assessEntries(book.entries(), -1, DAY.plusDays(1), r -> r, (r, p) -> { });
+            }
+            long t5 = System.nanoTime();
+            rows.add(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f | %.1f (%,d changed) | %.1f | %.1f%% |", round, (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, changed[0], (t5 - t4) / 1e9, 100.0 * (t4 - t3) / (t5 - t4)));
+        }
+        System.out.println("in one JVM, " + detail + " detail, 2 threads, answers not written:");
+        System.out.println("| round | day 1 full (s) | day 1 full with a state (s) | reading the state (s) | day 2 incremental (s) |"
+                + " day 2 full (s) | incremental / full |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
     }
 
     /** Copies the book, giving every {@code every}-th customer a social touch on the next day; the other lines as they are. */
@@ -153,7 +208,7 @@ public final class IncrementalRun {
         }
         String[] t = Files.readString(times).strip().split(" ");
         long written = -1;
-        if (command.contains("--output")) {
+        if (command.contains("assess")) {
             // counted, then deleted: a full run's answers take gigabytes
             Path output = work.resolve(outputOf(command));
             written = lines(output);
