@@ -237,11 +237,7 @@ final class AssessCommand implements Callable<Integer> {
             long started = System.nanoTime();
             long[] listed = {0};
             BookResult[] lastFailure = {null};
-            BookAssessor assessor = BookAssessor.builder(engine)
-                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
-                    .detail(detail.detail)
-                    .onProgress(500, bar::update)
-                    .build();
+            BookAssessor assessor = assessor(engine, bar);
             writer.start();
             BookSummary summary = assessor.assessEntries(entries.entries(), total, day, writer::render, (result, text) -> {
                 if (result.failed()) {
@@ -251,18 +247,7 @@ final class AssessCommand implements Callable<Integer> {
                 card.add(result.snapshot(), result.assessment());
                 writer.write(text);
             });
-            writer.finish();
-            bar.clear();
-            if (listed[0] > MAX_LISTED_FAILURES) {
-                err.println("invalid: " + (listed[0] - MAX_LISTED_FAILURES) + " more not listed");
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            if (reportCard != null) {
-                write(outputs.open(reportCard, Noun.REPORT_CARD), ReportCardHtml.render(card.build()));
-            }
-            if (reportCardJson != null) {
-                write(outputs.open(reportCardJson, Noun.REPORT_CARD), ReportCardJson.write(card.build()));
-            }
+            double seconds = finishAnswers(writer, bar, listed, started, card, outputs);
             if (!outputs.commit()) {
                 return Main.UNUSABLE;
             }
@@ -278,6 +263,36 @@ final class AssessCommand implements Callable<Integer> {
             }
             return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
         }
+    }
+
+    /** The book assessor of a run: the threads asked for (every core by default), the detail, the progress bar. */
+    private BookAssessor assessor(ReferralReadinessEngine engine, ProgressBar bar) {
+        return BookAssessor.builder(engine)
+                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                .detail(detail.detail)
+                .onProgress(500, bar::update)
+                .build();
+    }
+
+    /**
+     * After the last answer: closes the answers, clears the bar, says how many failures were not listed, and writes the
+     * report cards asked for; the seconds since {@code started}, the run's time without the report cards.
+     */
+    private double finishAnswers(Output writer, ProgressBar bar, long[] listed, long started, ReportCardBuilder card,
+                                 Outputs outputs) throws IOException {
+        writer.finish();
+        bar.clear();
+        if (listed[0] > MAX_LISTED_FAILURES) {
+            err.println("invalid: " + (listed[0] - MAX_LISTED_FAILURES) + " more not listed");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (reportCard != null) {
+            write(outputs.open(reportCard, Noun.REPORT_CARD), ReportCardHtml.render(card.build()));
+        }
+        if (reportCardJson != null) {
+            write(outputs.open(reportCardJson, Noun.REPORT_CARD), ReportCardJson.write(card.build()));
+        }
+        return seconds;
     }
 
     /** Lists a failed entry on standard error (the first {@value #MAX_LISTED_FAILURES}), and keeps it as the last one. */
@@ -343,11 +358,7 @@ final class AssessCommand implements Callable<Integer> {
             long started = System.nanoTime();
             long[] listed = {0};
             BookResult[] lastFailure = {null};
-            IncrementalBook incremental = IncrementalBook.of(BookAssessor.builder(engine)
-                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
-                    .detail(detail.detail)
-                    .onProgress(500, bar::update)
-                    .build());
+            IncrementalBook incremental = IncrementalBook.of(assessor(engine, bar));
             IncrementalBook.Plan plan = incremental.plan(previous, day);
             if (cards) {
                 plan = plan.assessingEveryone("the report card needs every answer");
@@ -367,18 +378,7 @@ final class AssessCommand implements Callable<Integer> {
                             writer.write(text);
                         }
                     });
-            writer.finish();
-            bar.clear();
-            if (listed[0] > MAX_LISTED_FAILURES) {
-                err.println("invalid: " + (listed[0] - MAX_LISTED_FAILURES) + " more not listed");
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            if (reportCard != null) {
-                write(outputs.open(reportCard, Noun.REPORT_CARD), ReportCardHtml.render(card.build()));
-            }
-            if (reportCardJson != null) {
-                write(outputs.open(reportCardJson, Noun.REPORT_CARD), ReportCardJson.write(card.build()));
-            }
+            double seconds = finishAnswers(writer, bar, listed, started, card, outputs);
             boolean keepState = entries.readToEnd() && !summary.book().cancelled();
             if (!keepState) {
                 outputs.discard(stateFile);
