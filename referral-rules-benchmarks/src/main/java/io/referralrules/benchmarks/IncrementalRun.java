@@ -28,7 +28,7 @@ import java.util.Locale;
  * java -cp "referral-rules-benchmarks/target/referral-rules-benchmarks-0.1.0-SNAPSHOT.jar:referral-rules-benchmarks/target/lib/*" \
  *      io.referralrules.benchmarks.IncrementalRun referral-rules-cli/target/referral-rules-cli-0.1.0-SNAPSHOT.jar /tmp/incremental 1000000
  * # then the same books through the library in one JVM, three rounds:
- * java -Xmx512m -cp ... io.referralrules.benchmarks.IncrementalRun --in-process /tmp/incremental/book-day1.ndjson /tmp/incremental/book-day2.ndjson decision 3
+ * java -Xmx1g -cp ... io.referralrules.benchmarks.IncrementalRun --in-process /tmp/incremental/book-day1.ndjson /tmp/incremental/book-day2.ndjson decision 3
  * </pre>
  */
 public final class IncrementalRun {
