@@ -1,0 +1,278 @@
+package io.referralrules.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.DecisionRecord;
+import io.referralrules.api.Detail;
+import io.referralrules.api.ReadinessAssessment;
+import io.referralrules.book.BookAssessor;
+import io.referralrules.book.BookFile;
+import io.referralrules.book.BookResult;
+import io.referralrules.book.BookSummary;
+import io.referralrules.json.AssessmentWriter;
+import io.referralrules.json.ReferralJson;
+import io.referralrules.json.ReplayJson;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The five endpoints, all for the request's tenant. Bodies are read and written with the JSON contract's own code
+ * ({@link ReferralJson}, {@link AssessmentWriter}), so an answer is byte for byte what the library writes.
+ */
+@RestController
+class ReadinessController {
+    static final String JSON = "application/json";
+    static final String NDJSON = "application/x-ndjson";
+    /** The request attribute holding how many customers a request carried, for the request log line. */
+    static final String ENTRIES_ATTRIBUTE = ReadinessController.class.getName() + ".entries";
+    private static final String BATCH_NAME = "batch.ndjson";
+    private static final ObjectMapper TREES = new ObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory LINES = new JsonFactory();
+
+    private final ServerProperties properties;
+    private final Tenancy tenancy;
+    private final Metrics metrics;
+
+    ReadinessController(ServerProperties properties, Tenancy tenancy, Metrics metrics) {
+        this.properties = properties;
+        this.tenancy = tenancy;
+        this.metrics = metrics;
+    }
+
+    @PostMapping(path = "/v1/assessments", consumes = JSON, produces = JSON)
+    void assess(HttpServletRequest request, HttpServletResponse response,
+                @RequestParam(name = "asOf", required = false) String asOf,
+                @RequestParam(name = "detail", required = false) String detail)
+            throws IOException {
+        String endpoint = "assessments";
+        Timer.Sample time = metrics.start();
+        TenantRegistry.Tenant tenant = tenancy.of(request);
+        LocalDate day = day(asOf, endpoint);
+        Detail level = detail(detail, endpoint);
+        CustomerSnapshot snapshot = snapshot(request, endpoint);
+        ReadinessAssessment assessment = tenant.engine().assess(snapshot, day, level);
+        metrics.assessed(assessment);
+        request.setAttribute(ENTRIES_ATTRIBUTE, 1L);
+        write(response, JSON, level == Detail.FULL ? ReferralJson.writeAssessment(assessment)
+                : ReferralJson.writeDecision(assessment));
+        metrics.stop(time, endpoint);
+    }
+
+    @PostMapping(path = "/v1/assessments:batch", consumes = NDJSON, produces = NDJSON)
+    void assessBatch(HttpServletRequest request, HttpServletResponse response,
+                     @RequestParam(name = "asOf", required = false) String asOf,
+                @RequestParam(name = "detail", required = false) String detail)
+            throws IOException {
+        String endpoint = "assessments:batch";
+        Timer.Sample time = metrics.start();
+        TenantRegistry.Tenant tenant = tenancy.of(request);
+        LocalDate day = day(asOf, endpoint);
+        Detail level = detail(detail, endpoint);
+        long maxBatch = properties.maxBatchBytes().toBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > maxBatch) {
+            throw Bodies.tooLarge(declared + " bytes", maxBatch, "max-batch-bytes");
+        }
+        Bodies.Limited body = new Bodies.Limited(request.getInputStream(), maxBatch);
+        long maxLine = Math.min(properties.maxBodyBytes().toBytes(), BookFile.LARGEST_MAX_ENTRY_BYTES);
+        response.setStatus(200);
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding("UTF-8");
+        OutputStream out = response.getOutputStream();
+        ThreadLocal<Lines> lines = ThreadLocal.withInitial(() -> new Lines(level));
+        BookSummary summary;
+        try (BookFile book = BookFile.open(BATCH_NAME, body, maxLine)) {
+            BookAssessor assessor = BookAssessor.builder(tenant.engine()).detail(level).build();
+            summary = assessor.assessEntries(book.entries(), -1, day,
+                    result -> result.failed() ? null : lines.get().line(result.assessment()),
+                    (BookResult result, byte[] line) -> {
+                        try {
+                            if (result.failed()) {
+                                if (body.overLimit()) {
+                                    out.write(errorLine(null, result.location(), new Bodies.OverLimit(body.max()).getMessage()
+                                            + "; the rest of the batch is not read"));
+                                } else {
+                                    metrics.invalid(endpoint);
+                                    out.write(errorLine(result.customerId(), result.location(), result.problem()));
+                                }
+                            } else {
+                                metrics.assessed(result.assessment());
+                                out.write(line);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
+        request.setAttribute(ENTRIES_ATTRIBUTE, summary.assessed() + summary.failed());
+        if (body.overLimit()) {
+            // the body is not read to its end: the answer ends here, complete, and the connection is not reused
+            request.setAttribute(ConnectionClose.ATTRIBUTE, Boolean.TRUE);
+        }
+        out.close();
+        metrics.stop(time, endpoint);
+    }
+
+    @PostMapping(path = "/v1/records", consumes = JSON, produces = JSON)
+    void record(HttpServletRequest request, HttpServletResponse response,
+                @RequestParam(name = "asOf", required = false) String asOf)
+            throws IOException {
+        String endpoint = "records";
+        Timer.Sample time = metrics.start();
+        TenantRegistry.Tenant tenant = tenancy.of(request);
+        LocalDate day = day(asOf, endpoint);
+        CustomerSnapshot snapshot = snapshot(request, endpoint);
+        DecisionRecord record = tenant.engine().record(snapshot, day);
+        metrics.assessed(record.assessment());
+        request.setAttribute(ENTRIES_ATTRIBUTE, 1L);
+        write(response, JSON, ReferralJson.writeRecord(record));
+        metrics.stop(time, endpoint);
+    }
+
+    @PostMapping(path = "/v1/records:replay", consumes = JSON, produces = JSON)
+    void replay(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String endpoint = "records:replay";
+        Timer.Sample time = metrics.start();
+        TenantRegistry.Tenant tenant = tenancy.of(request);
+        byte[] bytes = Bodies.read(request, properties.maxBodyBytes().toBytes());
+        DecisionRecord record;
+        try {
+            record = ReferralJson.readRecord(ReferralJson.decodeUtf8(bytes, "body"), "body");
+        } catch (io.referralrules.api.InvalidInputException e) {
+            metrics.invalid(endpoint);
+            throw e;
+        }
+        request.setAttribute(ENTRIES_ATTRIBUTE, 1L);
+        write(response, JSON, ReplayJson.write(tenant.engine().replay(record)));
+        metrics.stop(time, endpoint);
+    }
+
+    @GetMapping(path = "/v1/playbooks", produces = JSON)
+    void playbooks(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TenantRegistry.Tenant tenant = tenancy.of(request);
+        var out = TREES.createObjectNode();
+        out.put("tenant", tenant.id());
+        var playbook = out.putObject("playbook");
+        playbook.put("id", tenant.engine().playbook().id());
+        playbook.put("version", tenant.engine().playbook().version());
+        out.put("hostRules", tenant.hostRules());
+        out.put("rulesHash", tenant.rulesHash());
+        out.put("policyHash", tenant.policyHash());
+        JsonNode policy = TREES.readTree(tenant.policyJson());
+        out.set("policy", policy);
+        write(response, JSON, TREES.writeValueAsString(out) + "\n");
+    }
+
+    private CustomerSnapshot snapshot(HttpServletRequest request, String endpoint) throws IOException {
+        byte[] bytes = Bodies.read(request, properties.maxBodyBytes().toBytes());
+        try {
+            return ReferralJson.readSnapshot(ReferralJson.decodeUtf8(bytes, "body"), "body");
+        } catch (io.referralrules.api.InvalidInputException e) {
+            metrics.invalid(endpoint);
+            throw e;
+        }
+    }
+
+    private LocalDate day(String asOf, String endpoint) {
+        if (asOf == null) {
+            return LocalDate.now(properties.businessZone());
+        }
+        try {
+            if (asOf.length() != 10) {
+                throw new DateTimeParseException("not yyyy-mm-dd", asOf, 0);
+            }
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            metrics.invalid(endpoint);
+            throw new ProblemException(Problems.of(400, "Bad Request", "the query parameter asOf must be a date"
+                    + " (yyyy-mm-dd)").withPath("asOf"));
+        }
+    }
+
+    private Detail detail(String detail, String endpoint) {
+        if (detail == null || detail.equals("full")) {
+            return Detail.FULL;
+        }
+        if (detail.equals("decision")) {
+            return Detail.DECISION;
+        }
+        metrics.invalid(endpoint);
+        throw new ProblemException(Problems.of(400, "Bad Request", "the query parameter detail must be full or decision")
+                .withPath("detail"));
+    }
+
+    private static void write(HttpServletResponse response, String type, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** A failed entry's line: its customer id (when it shows one), its place in the batch, and the problem. */
+    private static byte[] errorLine(String customerId, String location, String problem) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = LINES.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", ReferralJson.SCHEMA_VERSION);
+            if (customerId != null) {
+                g.writeStringField("customerId", customerId);
+            }
+            g.writeStringField("location", location);
+            g.writeStringField("error", problem);
+            g.writeEndObject();
+        }
+        line.write('\n');
+        return line.toByteArray();
+    }
+
+    /** One worker's NDJSON writer, on a buffer it reuses. */
+    private static final class Lines {
+        private final StringWriter text = new StringWriter(8192);
+        private final AssessmentWriter json;
+
+        Lines(Detail detail) {
+            try {
+                json = AssessmentWriter.lines(text, detail);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        byte[] line(ReadinessAssessment a) {
+            try {
+                text.getBuffer().setLength(0);
+                json.write(a);
+                json.writeRaw("\n");
+                json.flush();
+                return text.toString().getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
