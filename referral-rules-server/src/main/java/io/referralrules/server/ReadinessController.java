@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,8 +47,7 @@ class ReadinessController {
     private static final String BATCH_NAME = "batch.ndjson";
     private static final ObjectMapper TREES = new ObjectMapper()
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final JsonFactory LINES = new JsonFactory();
 
     private final ServerProperties properties;
@@ -104,7 +102,14 @@ class ReadinessController {
         OutputStream out = response.getOutputStream();
         ThreadLocal<Lines> lines = ThreadLocal.withInitial(() -> new Lines(level));
         BookSummary summary;
-        try (BookFile book = BookFile.open(BATCH_NAME, body, maxLine)) {
+        BookFile opened;
+        try {
+            opened = BookFile.open(BATCH_NAME, body, maxLine);
+        } catch (Bodies.OverLimit e) {
+            // over the limit before the first answer (the reader reads ahead): nothing is written yet
+            throw Bodies.tooLarge("more than " + maxBatch + " bytes", maxBatch, "max-batch-bytes");
+        }
+        try (BookFile book = opened) {
             BookAssessor assessor = BookAssessor.builder(tenant.engine()).detail(level).build();
             summary = assessor.assessEntries(book.entries(), -1, day,
                     result -> result.failed() ? null : lines.get().line(result.assessment()),
@@ -170,6 +175,11 @@ class ReadinessController {
         metrics.stop(time, endpoint);
     }
 
+    /**
+     * The tenant's playbook on one line: {@code tenant}, {@code playbook} ({@code id}, {@code version}),
+     * {@code hostRules}, {@code rulesHash} and {@code policyHash} (as in its decision records), and {@code policy}, every
+     * threshold as {@link io.referralrules.json.PolicyJson#write} gives it.
+     */
     @GetMapping(path = "/v1/playbooks", produces = JSON)
     void playbooks(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TenantRegistry.Tenant tenant = tenancy.of(request);
