@@ -60,17 +60,17 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
         }
         response.addHeader("WWW-Authenticate", "ApiKey realm=\"" + REALM + "\", header=\"" + ApiKeyFilter.HEADER
                 + "\"");
-        Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+        Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        forbidden(response, PATH_CLOSED);
+        forbidden(request, response, PATH_CLOSED);
     }
 
-    static void forbidden(HttpServletResponse response, String detail) throws IOException {
-        Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
+    static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        Problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
     }
 
     /** Whether a refused token was refused (only) for having expired: JwtTimestampValidator's error. */

@@ -29,7 +29,7 @@ final class TenantHeaderFilter extends OncePerRequestFilter {
         if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
             for (String named : Collections.list(request.getHeaders(header))) {
                 if (!named.equals(caller.getName())) {
-                    Refusals.forbidden(response, Refusals.OTHER_TENANT + header);
+                    Refusals.forbidden(request, response, Refusals.OTHER_TENANT + header);
                     return;
                 }
             }

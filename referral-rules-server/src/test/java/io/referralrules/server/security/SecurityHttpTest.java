@@ -57,7 +57,8 @@ class SecurityHttpTest {
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
-        assertThat(response.body()).contains("\"status\":" + status, "\"detail\":\"" + detail + "\"");
+        assertThat(response.body()).contains("\"status\":" + status, "\"detail\":\"" + detail + "\"",
+                "\"instance\":\"" + response.uri().getPath() + "\"");
     }
 
     private static void assertBearerChallenge(HttpResponse<String> response, String error) {
@@ -195,7 +196,8 @@ class SecurityHttpTest {
         HttpResponse<String> response = server.get(TENANT_ROUTE, "X-Api-Key", ACME_KEY, "Referral-Tenant", "globex");
 
         assertProblem(response, 403, "the credential is not for the tenant named in Referral-Tenant");
-        assertThat(response.body()).doesNotContain("globex", "post-sale-momentum", "playbook", "policy", "acme");
+        assertThat(response.body())
+                .doesNotContain("globex", "post-sale-momentum", "policyHash", "rulesHash", "acme", "earned-trust");
     }
 
     @Test
@@ -213,7 +215,7 @@ class SecurityHttpTest {
                 "Authorization", "Bearer " + issuer.forTenant("acme", inAnHour()), "Referral-Tenant", "globex");
 
         assertProblem(response, 403, "the credential is not for the tenant named in Referral-Tenant");
-        assertThat(response.body()).doesNotContain("globex", "post-sale-momentum", "playbook", "policy");
+        assertThat(response.body()).doesNotContain("globex", "post-sale-momentum", "policyHash", "rulesHash");
     }
 
     @Test
