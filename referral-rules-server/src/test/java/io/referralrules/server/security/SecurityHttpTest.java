@@ -237,6 +237,7 @@ class SecurityHttpTest {
     @Test
     void apiDocsAreOpenByDefault() {
         assertThat(server.get("/v3/api-docs").statusCode()).isEqualTo(200);
+        assertThat(server.get("/v3/api-docs.yaml").statusCode()).isEqualTo(200);
     }
 
     @Test

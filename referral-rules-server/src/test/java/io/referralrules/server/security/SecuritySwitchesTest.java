@@ -40,11 +40,13 @@ class SecuritySwitchesTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains(Refusals.NO_CREDENTIAL_KEYS_ONLY);
+        assertThat(server.get("/v3/api-docs.yaml").statusCode()).isEqualTo(401);
     }
 
     @Test
     void apiDocsAnswerACallerWhenNotPublic() {
         assertThat(server.get("/v3/api-docs", "X-Api-Key", ACME_KEY).statusCode()).isEqualTo(200);
+        assertThat(server.get("/v3/api-docs.yaml", "X-Api-Key", ACME_KEY).statusCode()).isEqualTo(200);
     }
 
     @Test
