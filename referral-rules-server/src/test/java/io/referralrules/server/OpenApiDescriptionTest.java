@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.engine.ReferralRules;
@@ -52,7 +52,7 @@ class OpenApiDescriptionTest {
     private static final List<String> GET_ERRORS = List.of("401", "403", "404");
     /** Numbers as written (1E30 stays a decimal, equal to 1E+30 and to its plain digits by value). */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static ConfigurableApplicationContext server;
@@ -252,7 +252,7 @@ class OpenApiDescriptionTest {
         HttpResponse<String> answer = get("/v3/api-docs.yaml");
         assertThat(answer.statusCode()).isEqualTo(200);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         assertThat(yaml.readTree(answer.body())).isEqualTo(description);
     }

@@ -13,10 +13,10 @@ import java.util.Objects;
 
 /**
  * One of the contract's published JSON Schemas as a component of the OpenAPI description, written out exactly as
- * published. swagger-core's own schema model would not keep it so: it sorts {@code required}, drops the names it does
- * not find among {@code properties}, and has no place for {@code $defs}. So the document itself is kept and written in
- * place of the model (as JSON and as YAML alike); the model's title, description and type are filled in for whoever
- * reads the model.
+ * published. swagger-core's own schema model would not keep it so: it sorts {@code required} and drops the names it
+ * does not find among {@code properties}, and its writer writes decimals in plain notation. So the document itself is
+ * kept and written in place of the model (as JSON and as YAML alike); the model's title, description and type are
+ * filled in for whoever reads the model.
  */
 @JsonSerialize(using = PublishedSchema.Writer.class)
 final class PublishedSchema extends Schema<Object> {
