@@ -32,6 +32,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * ({@code application/problem+json}) and its security (an API key or a bearer JWT). An operation the controllers do
  * not map is not described.
  */
+@SuppressWarnings({"rawtypes", "unchecked"}) // swagger-core's model takes raw Schema maps and lists
 final class ContractDescription implements OpenApiCustomizer {
     static final String JSON = "application/json";
     static final String NDJSON = "application/x-ndjson";
