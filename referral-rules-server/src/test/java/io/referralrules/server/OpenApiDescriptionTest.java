@@ -98,6 +98,7 @@ class OpenApiDescriptionTest {
         assertThat(operations().keySet()).containsExactlyInAnyOrderElementsOf(OPERATIONS);
         operations().forEach((name, operation) -> {
             assertThat(operation.path("summary").asText()).as(name).isNotBlank();
+            assertThat(operation.path("tags").toString()).as(name).isEqualTo("[\"readiness\"]");
             assertThat(operation.path("description").asText()).as(name).isNotBlank();
             assertThat(operation.path("responses").path("200").path("content").size()).as(name).isEqualTo(1);
             assertThat(operation.path("security").toString()).as(name)

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ final class ContractDescription implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
     static final String BATCH_ERROR = "BatchError";
     static final String TENANT_PLAYBOOK = "TenantPlaybook";
+    /** The one tag of the {@code /v1} operations (springdoc would name them after the controller class). */
+    static final String TAG = "readiness";
     /** The statuses of the problem answers of an operation with a body. */
     static final List<Integer> BODY_ERRORS = List.of(400, 401, 403, 404, 413, 415);
     /** The statuses of the problem answers of an operation without a body. */
@@ -128,6 +131,8 @@ final class ContractDescription implements OpenApiCustomizer {
                         + " for a referral, what to do next, and why. Bodies follow the contract's published JSON"
                         + " Schemas (https://referralrules.io/schema/); errors are RFC 9457 problem documents.")
                 .license(new License().name("Apache License 2.0").identifier("Apache-2.0")));
+        openApi.tags(List.of(new Tag().name(TAG).description("a customer's readiness to be asked for a referral,"
+                + " one at a time or a whole book, and decision records")));
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.components(components);
         components.addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
@@ -158,7 +163,7 @@ final class ContractDescription implements OpenApiCustomizer {
     }
 
     private void describe(Operation operation, Endpoint endpoint) {
-        operation.summary(endpoint.summary()).description(endpoint.description());
+        operation.summary(endpoint.summary()).description(endpoint.description()).tags(List.of(TAG));
         List<Parameter> parameters = new ArrayList<>();
         List<String> ours = new ArrayList<>();
         endpoint.query().forEach(p -> ours.add(p.getName()));
