@@ -10,8 +10,10 @@ import java.util.Objects;
 /**
  * What a replay found, as a document ({@code docs/schema/replay.schema.json}): {@code schemaVersion},
  * {@code identical}, {@code differences} (each {@code what}, {@code recorded}, {@code now}, in the replay's order:
- * playbook, rules, policy and engine version before the answer's own fields) and {@code replayed}, the assessment the
- * replaying engine gave, written as in {@link ReferralJson#writeAssessment} (without its own {@code schemaVersion}).
+ * playbook, rules, policy and engine version before the answer's own fields; {@code recorded} or {@code now} left out
+ * when it has no value) and {@code replayed}, the assessment the replaying engine gave, the document
+ * {@link ReferralJson#writeAssessment} writes ({@code docs/schema/assessment.schema.json}, with its own
+ * {@code schemaVersion}).
  *
  * <pre>{@code
  * ReplayResult replay = engine.replay(ReferralJson.readRecord(Path.of("decision-record.json")));
@@ -40,7 +42,9 @@ public final class ReplayJson {
                 difference.put("now", d.now());
             }
         }
-        out.set("replayed", mapper.valueToTree(replay.replayed()));
+        ObjectNode replayed = out.putObject("replayed");
+        replayed.put("schemaVersion", ReferralJson.SCHEMA_VERSION);
+        replayed.setAll((ObjectNode) mapper.valueToTree(replay.replayed()));
         try {
             return mapper.writeValueAsString(out) + "\n";
         } catch (JsonProcessingException e) {

@@ -17,7 +17,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("JSON Schemas on the class path: the docs/schema files byte for byte, with referralrules.io ids")
 class SchemaResourcesTest {
     private static final String RESOURCE_DIRECTORY = "io/referralrules/json/schema/";
-    private static final List<String> NAMES = List.of("snapshot", "assessment", "decision", "fact-event");
+    private static final List<String> NAMES = List.of("snapshot", "assessment", "decision", "fact-event", "replay");
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private static byte[] classPathSchema(String name) throws IOException {
@@ -48,12 +50,12 @@ class SchemaResourcesTest {
             assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".schema.json")))
                     .as("a schema added to docs/schema ships in the jar too: add its name to this test and the README")
                     .containsExactlyInAnyOrder("snapshot.schema.json", "assessment.schema.json", "decision.schema.json",
-                            "fact-event.schema.json");
+                            "fact-event.schema.json", "replay.schema.json");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event", "replay"})
     void theJarsCopyIsTheDocsSchemaFileByteForByte(String name) throws IOException {
         byte[] documented = Files.readAllBytes(AssessmentWriterTest.SCHEMAS.resolve(name + ".schema.json"));
 
@@ -61,7 +63,7 @@ class SchemaResourcesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event", "replay"})
     void theIdIsOnTheGroupIdsDomainAndCarriesTheSchemaVersion(String name) throws IOException {
         JsonNode schema = PLAIN.readTree(classPathSchema(name));
 
@@ -86,9 +88,16 @@ class SchemaResourcesTest {
 
     /** The fact events' examples are validated by referral-rules-flink's FactEventsTest, with their reader. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "replay"})
     void aHostValidatesWithTheClassPathSchema(String name) throws IOException {
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        // every shipped schema under its $id, for the schemas that refer to another (replay's replayed assessment)
+        Map<String, String> byId = new HashMap<>();
+        for (String shipped : NAMES) {
+            String text = new String(classPathSchema(shipped), StandardCharsets.UTF_8);
+            byId.put(PLAIN.readTree(text).path("$id").asText(), text);
+        }
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        builder -> builder.schemas(byId))
                 .getSchema(new String(classPathSchema(name), StandardCharsets.UTF_8));
         JsonNode example = PLAIN.readTree(AssessmentWriterTest.EXAMPLES.resolve(name + ".json").toFile());
         ObjectNode wrongVersion = example.deepCopy();
