@@ -171,6 +171,11 @@ class AssessmentsHttpTest {
     }
 
     @Test
+    void anotherMethodIs405() {
+        assertProblem(server.get(PATH), 405, PATH);
+    }
+
+    @Test
     void anAcceptThatCannotBeMetIs406() {
         HttpResponse<byte[]> response = server.postJson(PATH, example("snapshot.json"), "Accept", "text/html");
 
