@@ -82,7 +82,7 @@ class ReadinessController {
     @PostMapping(path = "/v1/assessments:batch", consumes = NDJSON, produces = NDJSON)
     void assessBatch(HttpServletRequest request, HttpServletResponse response,
                      @RequestParam(name = "asOf", required = false) String asOf,
-                @RequestParam(name = "detail", required = false) String detail)
+                     @RequestParam(name = "detail", required = false) String detail)
             throws IOException {
         String endpoint = "assessments:batch";
         Timer.Sample time = metrics.start();
@@ -101,6 +101,7 @@ class ReadinessController {
         response.setCharacterEncoding("UTF-8");
         OutputStream out = response.getOutputStream();
         ThreadLocal<Lines> lines = ThreadLocal.withInitial(() -> new Lines(level));
+        String overLimit = new Bodies.OverLimit(maxBatch).getMessage();
         BookSummary summary;
         BookFile opened;
         try {
@@ -116,11 +117,12 @@ class ReadinessController {
                     (BookResult result, byte[] line) -> {
                         try {
                             if (result.failed()) {
-                                if (body.overLimit()) {
-                                    out.write(errorLine(null, result.location(), new Bodies.OverLimit(body.max()).getMessage()
+                                metrics.invalid(endpoint);
+                                // the reader reads ahead: lines read before the limit was crossed keep their own problem
+                                if (body.overLimit() && result.problem().contains(overLimit)) {
+                                    out.write(errorLine(null, result.location(), overLimit
                                             + "; the rest of the batch is not read"));
                                 } else {
-                                    metrics.invalid(endpoint);
                                     out.write(errorLine(result.customerId(), result.location(), result.problem()));
                                 }
                             } else {

@@ -55,11 +55,6 @@ final class TenantRegistry {
         return Optional.ofNullable(id == null ? null : tenants.get(id));
     }
 
-    /** The configured tenants' ids. */
-    java.util.Set<String> ids() {
-        return tenants.keySet();
-    }
-
     private static Tenant tenant(String id, ServerProperties.TenantProperties config, ResourceLoader resources) {
         String prefix = "referral-rules.tenants." + id;
         if (config.playbook() == null) {

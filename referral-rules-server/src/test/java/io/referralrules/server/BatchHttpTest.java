@@ -141,14 +141,16 @@ class BatchHttpTest {
     }
 
     /**
-     * A chunked batch that goes over the limit while answers are being written: the answers so far, then an error
-     * line naming the limit, then the end of the chunked answer, then the connection closes although the client has
+     * A chunked batch that goes over the limit while answers are being written: the answers so far (and a bad line's
+     * own error line), then an error line naming the limit, then the end of the chunked answer, then the connection closes although the client has
      * not finished sending.
      */
     @Test
     void aBatchThatGoesOverTheLimitMidStreamEndsWithAnErrorLineAndTheConnectionCloses() throws IOException {
         String one = line(1) + "\n";
-        byte[] chunk = one.repeat(2 * MAX_BATCH / one.length()).getBytes(StandardCharsets.UTF_8);
+        String invalid = line(3).replace("\"2025-11-03\"", "\"2025-13-03\"") + "\n";
+        byte[] chunk = (one + one + invalid + one.repeat(2 * MAX_BATCH / one.length()))
+                .getBytes(StandardCharsets.UTF_8);
         byte[] received;
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(30_000);
@@ -169,7 +171,10 @@ class BatchHttpTest {
         List<String> out = List.of(body.split("\n"));
         String answer = ReferralJson.writeAssessmentLine(acme.assess(snapshot(line(1)), DAY));
         assertThat(out.size()).isGreaterThan(1).isLessThan(MAX_BATCH / one.length() + 2);
-        assertThat(out.subList(0, out.size() - 1)).allMatch(answer::equals);
+        assertThat(JSON.readTree(out.get(2)).path("error").asText()).as("a bad line read before the limit keeps its problem")
+                .contains("$.sales[0].date must be a date");
+        assertThat(out.subList(0, 2)).allMatch(answer::equals);
+        assertThat(out.subList(3, out.size() - 1)).allMatch(answer::equals);
         JsonNode last = JSON.readTree(out.get(out.size() - 1));
         assertThat(last.path("error").asText()).isEqualTo("the batch is more than " + MAX_BATCH
                 + " bytes (referral-rules.max-batch-bytes); the rest of the batch is not read");
