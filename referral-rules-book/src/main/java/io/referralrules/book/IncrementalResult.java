@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param customerId the customer's id ({@code null} when a bad entry did not show one)
  * @param location   where the entry is in the source
  * @param change     what became of it
- * @param result     the entry's result as a {@link BookAssessor} gives it; {@code null} when it was {@link Change#SKIPPED}
+ * @param result     the entry's result as a {@link BookAssessor} gives it; {@code null} when it was {@link Change#SKIPPED},
+ *                   failed exactly when the change is {@link Change#FAILED}
  */
 public record IncrementalResult(long index, String customerId, String location, Change change, BookResult result) {
     /** What became of an entry. */
@@ -32,6 +33,10 @@ public record IncrementalResult(long index, String customerId, String location, 
         Objects.requireNonNull(change, "change");
         if ((change == Change.SKIPPED) != (result == null)) {
             throw new IllegalArgumentException("an incremental result has a book result unless it was skipped (entry #" + index + ")");
+        }
+        if (result != null && result.failed() != (change == Change.FAILED)) {
+            throw new IllegalArgumentException("an incremental result is " + Change.FAILED + " exactly when its book result failed (entry #"
+                    + index + " is " + change + ")");
         }
     }
 

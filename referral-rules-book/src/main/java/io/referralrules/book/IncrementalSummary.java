@@ -1,5 +1,7 @@
 package io.referralrules.book;
 
+import java.util.Objects;
+
 /**
  * What an incremental run did: the book's summary (entries assessed in this run, failed, per stage of those assessed),
  * and how many were skipped, and of those assessed how many answers changed. {@code book().total() + skipped()} is every
@@ -12,6 +14,15 @@ package io.referralrules.book;
  * @param stateRows rows written to the new state (every entry skipped or assessed; failed entries have none)
  */
 public record IncrementalSummary(BookSummary book, long skipped, long changed, long added, long stateRows) {
+    public IncrementalSummary {
+        Objects.requireNonNull(book, "book");
+        if (skipped < 0 || added < 0 || added > changed || changed > book.assessed() || stateRows < 0
+                || stateRows > skipped + book.assessed()) {
+            throw new IllegalArgumentException("an incremental summary needs 0 <= added <= changed <= assessed and 0 <= stateRows <="
+                    + " skipped + assessed; was skipped " + skipped + ", assessed " + book.assessed() + ", changed " + changed + ", added "
+                    + added + ", stateRows " + stateRows);
+        }
+    }
 
     /** Entries assessed in this run. */
     public long assessed() {
