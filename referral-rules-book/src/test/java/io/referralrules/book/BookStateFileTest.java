@@ -84,7 +84,7 @@ class BookStateFileTest {
     }
 
     @Test
-    void aMillionRowsTakeAboutFortyFiveBytesEach() {
+    void aRowWithAnIdOfEightCharactersTakesFortyFiveBytes() {
         BookState.Identity identity = BookState.Identity.of(ENGINE, Detail.FULL);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BookState.Writer writer = new BookState.Writer(out, identity, DAY);
@@ -119,24 +119,33 @@ class BookStateFileTest {
                 .hasMessage("book.state: is a state file of format 2; this version reads format 1 (at byte 26)");
     }
 
-    @Test
-    void aStateCutShortAtAnyByteFails() {
-        byte[] whole = state();
-        for (int length = 1; length < whole.length; length++) {
-            byte[] cut = Arrays.copyOf(whole, length);
-            assertThatThrownBy(() -> read(cut)).as("cut to %d bytes", length).isInstanceOf(StateFileException.class)
-                    .message().startsWith("book.state: is ");
-        }
-        assertThatThrownBy(() -> read(Arrays.copyOf(whole, whole.length - 1))).hasMessageStartingWith("book.state: is cut short: it ends at byte ");
+    /** The byte a message names ("... (at byte 1,234)" or "... it ends at byte 1,234, ..."), or -1 when it names none. */
+    private static long namedByte(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("at byte ([0-9,]+)").matcher(message);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
     }
 
     @Test
-    void aStateWithAnyByteChangedFails() {
+    void aStateCutShortAtAnyByteFailsNamingAByteItHas() {
+        byte[] whole = state();
+        // shorter than the 26 bytes that open a state file: not one; from there on: cut short, at its last byte
+        for (int length = 1; length < whole.length; length++) {
+            byte[] cut = Arrays.copyOf(whole, length);
+            int at = length;
+            assertThatThrownBy(() -> read(cut)).as("cut to %d bytes", length).isInstanceOf(StateFileException.class)
+                    .satisfies(e -> assertThat(namedByte(e.getMessage())).as(e.getMessage()).isEqualTo(at < 26 ? 0 : at))
+                    .message().startsWith(at < 26 ? "book.state: is not a referral-rules state file" : "book.state: is cut short: it ends at byte ");
+        }
+    }
+
+    @Test
+    void aStateWithAnyByteChangedFailsNamingAByteOfIt() {
         byte[] whole = state();
         for (int at = 0; at < whole.length; at++) {
             byte[] damaged = whole.clone();
             damaged[at] ^= 0x20;
-            assertThatThrownBy(() -> read(damaged)).as("byte %d changed", at).isInstanceOf(StateFileException.class);
+            assertThatThrownBy(() -> read(damaged)).as("byte %d changed", at).isInstanceOf(StateFileException.class)
+                    .satisfies(e -> assertThat(namedByte(e.getMessage())).as(e.getMessage()).isBetween(0L, (long) whole.length));
         }
         byte[] row = whole.clone();
         row[row.length - 40] ^= 1;
