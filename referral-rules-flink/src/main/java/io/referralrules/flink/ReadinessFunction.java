@@ -3,6 +3,7 @@ package io.referralrules.flink;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.Detail;
 import io.referralrules.api.InvalidInputException;
+import io.referralrules.api.Limits;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.json.ReferralJson;
@@ -29,8 +30,15 @@ import java.util.Objects;
  * the input ends.
  *
  * <p>One engine per parallel instance, built in {@link #open}; engines of a bundled playbook share one precompiled
- * rule base. Lines that cannot be read, or events that do not fit the customer's snapshot, go to {@link #REJECTED}
- * as a JSON line naming the customer, the source and the problem (never the line's free text).
+ * rule base. Lines that cannot be read, events that do not fit the customer's snapshot, and events whose time falls on
+ * a day the engine does not assess on (event time) go to {@link #REJECTED} as a JSON line naming the customer, the
+ * source and the problem (never the line's free text); the customer's state is left as it was.
+ *
+ * <p>A live revisit timer that fires late (the job was stopped over midnight, or restored from a savepoint days later)
+ * assesses as of today, not as of the day it was set for: no answer for a day already past is emitted.
+ *
+ * <p>{@link JobSettings.Clock#BOOK} is for BATCH mode: a customer waiting for its batch is held in memory, not in
+ * keyed state, so a streaming job with checkpoints could lose it on a restart.
  */
 public final class ReadinessFunction extends KeyedProcessFunction<String, Input, String> {
     private static final long serialVersionUID = 1L;
@@ -69,8 +77,8 @@ public final class ReadinessFunction extends KeyedProcessFunction<String, Input,
             ctx.output(REJECTED, Rejections.line(in.customerId(), e.getMessage()));
             return;
         }
-        current = current.withSnapshot(next);
         if (settings.clock() == JobSettings.Clock.BOOK) {
+            current = current.withSnapshot(next);
             if (current.timer() == CustomerState.NO_TIMER) {
                 ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
                 current = new CustomerState(next, null, Long.MAX_VALUE, null);
@@ -78,9 +86,35 @@ public final class ReadinessFunction extends KeyedProcessFunction<String, Input,
             state.update(current);
             return;
         }
-        LocalDate day = settings.clock() == JobSettings.Clock.PROCESSING_TIME
-                ? day(ctx.timerService().currentProcessingTime()) : day(in.timestamp());
-        state.update(assess(current, day, ctx, out));
+        LocalDate day;
+        if (settings.clock() == JobSettings.Clock.PROCESSING_TIME) {
+            day = day(ctx.timerService().currentProcessingTime());
+        } else {
+            String problem = eventDayProblem(in);
+            if (problem != null) {
+                ctx.output(REJECTED, Rejections.line(in.customerId(), in.source() + ": $.occurredAt " + problem));
+                return;
+            }
+            day = day(in.timestamp());
+        }
+        state.update(assess(current.withSnapshot(next), day, ctx, out));
+    }
+
+    /**
+     * Why an event's time cannot be its assessment day in event time, or {@code null} when it can: the engine assesses
+     * on the days of {@link Limits} only, and the day is taken in the business zone (an event of 1900-01-01T00:00Z
+     * falls on 1899-12-31 west of Greenwich). Assessing on such a day would fail the job on every restart.
+     */
+    private String eventDayProblem(Input in) {
+        if (in.snapshot() || in.timestamp() == Long.MIN_VALUE) {
+            return "is missing: event time needs fact events with their time, not snapshots";
+        }
+        LocalDate day = day(in.timestamp());
+        if (day.isBefore(Limits.EARLIEST_DATE) || day.isAfter(Limits.LATEST_DATE)) {
+            return "falls on " + day + " in " + settings.zone() + ", outside the days the engine assesses on ("
+                    + Limits.EARLIEST_DATE + " to " + Limits.LATEST_DATE + ")";
+        }
+        return null;
     }
 
     @Override
@@ -99,7 +133,10 @@ public final class ReadinessFunction extends KeyedProcessFunction<String, Input,
             return;
         }
         CustomerState fired = new CustomerState(current.snapshot(), current.digest(), CustomerState.NO_TIMER, current.lastAsOf());
-        state.update(assess(fired, day(timestamp), ctx, out));
+        // a processing-time timer fires late after a stop or a restore: today, not the day it was set for
+        long now = settings.clock() == JobSettings.Clock.PROCESSING_TIME
+                ? Math.max(timestamp, ctx.timerService().currentProcessingTime()) : timestamp;
+        state.update(assess(fired, day(now), ctx, out));
     }
 
     /**

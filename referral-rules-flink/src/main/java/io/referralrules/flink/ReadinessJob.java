@@ -68,9 +68,15 @@ public final class ReadinessJob {
      * @param source    what to call the input in messages
      * @param snapshots whether the lines are whole snapshots rather than fact events
      * @param settings  the clock, zone, playbook and policy
+     * @throws IllegalArgumentException when {@code snapshots} are to be replayed in event time (a snapshot has no
+     *                                  {@code occurredAt})
      */
     public static Outputs answers(DataStream<String> lines, String source, boolean snapshots, JobSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        if (snapshots && settings.clock() == JobSettings.Clock.EVENT_TIME) {
+            throw new IllegalArgumentException("event time needs fact events (their occurredAt); a book of snapshots"
+                    + " runs with the book or the processing clock");
+        }
         SingleOutputStreamOperator<Input> inputs = lines.process(new ToInput(source, snapshots))
                 .returns(TypeInformation.of(Input.class)).uid("route-by-customer").name("route by customer")
                 // as parallel as the lines, so it is chained to them: a customer's lines reach its state in their order
@@ -117,6 +123,10 @@ public final class ReadinessJob {
         }
         JobSettings settings = settings(options);
         boolean bounded = options.get("kafka-events") == null;
+        if (settings.clock() == JobSettings.Clock.BOOK && !bounded) {
+            // its answers come out when the input ends, which a Kafka topic never does
+            throw new IllegalArgumentException("--clock book needs a bounded input (--book or --events), not --kafka-events");
+        }
         if (settings.clock() == JobSettings.Clock.BOOK && bounded) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         }
@@ -183,7 +193,11 @@ public final class ReadinessJob {
         return options;
     }
 
-    /** A {@code .json} book as a temporary NDJSON file, one snapshot a line, for the file source. */
+    /**
+     * A {@code .json} book as a temporary NDJSON file, one snapshot a line, for the file source. The file is written
+     * where {@code main} runs: a cluster's task managers do not see it, so a cluster is given an {@code .ndjson} book
+     * on a file system they read.
+     */
     private static String ndjsonCopy(String book) throws IOException {
         java.nio.file.Path copy = Files.createTempFile("referral-rules-book-", ".ndjson");
         copy.toFile().deleteOnExit();
