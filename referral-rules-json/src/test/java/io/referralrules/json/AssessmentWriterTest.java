@@ -173,16 +173,43 @@ class AssessmentWriterTest {
         assertThat(violations("decision.schema.json", full)).isNotEmpty();
     }
 
+    /**
+     * The assessment schema keeps its keys in {@code $defs.assessment} (schemaVersion optional there: a decision record
+     * embeds it without one) and requires {@code schemaVersion} at its top; the decision schema copies them, flat.
+     */
     @Test
     void theDecisionSchemaCopiesTheAssessmentSchemasDefinitionsExactly() throws IOException {
         JsonNode assessment = PLAIN.readTree(SCHEMAS.resolve("assessment.schema.json").toFile());
         JsonNode decision = PLAIN.readTree(SCHEMAS.resolve("decision.schema.json").toFile());
+        JsonNode body = assessment.get("$defs").get("assessment");
 
         decision.get("$defs").fields().forEachRemaining(def ->
                 assertThat(def.getValue()).as("$defs." + def.getKey()).isEqualTo(assessment.get("$defs").get(def.getKey())));
         decision.get("properties").fields().forEachRemaining(p ->
-                assertThat(p.getValue()).as("properties." + p.getKey()).isEqualTo(assessment.get("properties").get(p.getKey())));
+                assertThat(p.getValue()).as("properties." + p.getKey()).isEqualTo(body.get("properties").get(p.getKey())));
         assertThat(decision.get("required")).hasSize(10);
+        assertThat(decision.get("properties").size()).isEqualTo(11);
+        assertThat(assessment.get("$ref").asText()).isEqualTo("#/$defs/assessment");
+        assertThat(assessment.get("required").toString()).isEqualTo("[\"schemaVersion\"]");
+    }
+
+    /**
+     * The assessment schema's meaning for its own documents is the flat object it was: every key but
+     * {@code schemaVersion} is required or optional as before, schemaVersion is required, and nothing else is
+     * allowed.
+     */
+    @Test
+    void theAssessmentSchemaStillRejectsAnExtraKeyAndAMissingSchemaVersion() throws IOException {
+        ObjectNode full = (ObjectNode) PLAIN.readTree(ReferralJson.writeAssessmentLine(awkward()));
+        ObjectNode extra = full.deepCopy();
+        extra.put("colour", "red");
+        ObjectNode unversioned = full.deepCopy();
+        unversioned.remove("schemaVersion");
+
+        assertThat(violations("assessment.schema.json", full.toString())).isEmpty();
+        assertThat(violations("assessment.schema.json", extra.toString())).singleElement().asString().contains("colour");
+        assertThat(violations("assessment.schema.json", unversioned.toString())).singleElement().asString()
+                .contains("schemaVersion");
     }
 
     /**

@@ -71,6 +71,23 @@ class ReplayJsonTest {
                 .singleElement().asString().contains("schemaVersion");
     }
 
+    /**
+     * {@code replayed} refers to the assessment schema's document, not to its body ({@code $defs/assessment}, what a
+     * decision record embeds): it must carry its schemaVersion, and nothing more than an assessment.
+     */
+    @Test
+    void theReplayedAnswerNeedsItsSchemaVersionAndNoOtherKey() throws IOException {
+        JsonNode example = PLAIN.readTree(EXAMPLE.toFile());
+        ObjectNode unversioned = example.deepCopy();
+        ((ObjectNode) unversioned.get("replayed")).remove("schemaVersion");
+        ObjectNode extra = example.deepCopy();
+        ((ObjectNode) extra.get("replayed")).put("colour", "red");
+
+        assertThat(schema().validate(unversioned).stream().map(Error::toString))
+                .singleElement().asString().contains("schemaVersion");
+        assertThat(schema().validate(extra).stream().map(Error::toString)).singleElement().asString().contains("colour");
+    }
+
     @Test
     void theReplayedAnswerIsTheAssessmentDocument() throws IOException {
         DecisionRecord record = exampleRecord();

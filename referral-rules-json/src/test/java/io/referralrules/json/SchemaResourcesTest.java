@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("JSON Schemas on the class path: the docs/schema files byte for byte, with referralrules.io ids")
 class SchemaResourcesTest {
     private static final String RESOURCE_DIRECTORY = "io/referralrules/json/schema/";
-    private static final List<String> NAMES = List.of("snapshot", "assessment", "decision", "fact-event", "replay");
+    private static final List<String> NAMES = List.of("snapshot", "assessment", "decision", "fact-event", "replay",
+            "decision-record");
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private static byte[] classPathSchema(String name) throws IOException {
@@ -50,12 +51,12 @@ class SchemaResourcesTest {
             assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".schema.json")))
                     .as("a schema added to docs/schema ships in the jar too: add its name to this test and the README")
                     .containsExactlyInAnyOrder("snapshot.schema.json", "assessment.schema.json", "decision.schema.json",
-                            "fact-event.schema.json", "replay.schema.json");
+                            "fact-event.schema.json", "replay.schema.json", "decision-record.schema.json");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event", "replay"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event", "replay", "decision-record"})
     void theJarsCopyIsTheDocsSchemaFileByteForByte(String name) throws IOException {
         byte[] documented = Files.readAllBytes(AssessmentWriterTest.SCHEMAS.resolve(name + ".schema.json"));
 
@@ -63,13 +64,16 @@ class SchemaResourcesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event", "replay"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "fact-event", "replay", "decision-record"})
     void theIdIsOnTheGroupIdsDomainAndCarriesTheSchemaVersion(String name) throws IOException {
         JsonNode schema = PLAIN.readTree(classPathSchema(name));
 
         assertThat(schema.path("$id").asText()).isEqualTo("https://referralrules.io/schema/" + name + "-1.schema.json");
-        assertThat(schema.path("properties").path("schemaVersion").path("const").asInt()).as("schemaVersion of the id")
+        // the snapshot and assessment schemas describe their keys in $defs (a decision record embeds them) and refer to it
+        JsonNode keys = schema.has("$ref") ? schema.at(schema.path("$ref").asText().substring(1)) : schema;
+        assertThat(keys.path("properties").path("schemaVersion").path("const").asInt()).as("schemaVersion of the id")
                 .isEqualTo(1);
+        assertThat(schema.path("required").get(0).asText()).isEqualTo("schemaVersion");
         assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
     }
 
@@ -88,9 +92,10 @@ class SchemaResourcesTest {
 
     /** The fact events' examples are validated by referral-rules-flink's FactEventsTest, with their reader. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"snapshot", "assessment", "decision", "replay"})
+    @ValueSource(strings = {"snapshot", "assessment", "decision", "replay", "decision-record"})
     void aHostValidatesWithTheClassPathSchema(String name) throws IOException {
-        // every shipped schema under its $id, for the schemas that refer to another (replay's replayed assessment)
+        // every shipped schema under its $id, for the schemas that refer to another (replay's replayed assessment, the
+        // record's assessment and snapshot)
         Map<String, String> byId = new HashMap<>();
         for (String shipped : NAMES) {
             String text = new String(classPathSchema(shipped), StandardCharsets.UTF_8);
