@@ -85,7 +85,8 @@ import java.util.stream.Collectors;
                 "  the answers that differ from the state's (new customers too). A state of another playbook, policy, rule set,",
                 "  version or --detail is not used (every customer is assessed, said on standard error); a run with an earlier",
                 "  --as-of assesses every customer; a report card makes every customer assessed. The new state is written beside",
-                "  FILE and moved into place after the answers, only when the book was read to its end.",
+                "  FILE and moved into place after the answers, only when the book was read to its end. A customer no longer in the",
+                "  book leaves the state and nothing is written for it; an invalid entry gets no row, so it is assessed next time.",
                 "  referral-rules assess book.ndjson --as-of 2026-06-16 --state book.state --changed-only --format ndjson --output changed.ndjson",
                 "", "Exit codes:",
                 "  0  every entry assessed and written",
@@ -155,8 +156,8 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--state", paramLabel = "FILE",
             description = "Incremental run: reads what the previous run left in FILE (if it exists), skips the customers whose entry is"
-                    + " byte for byte the same and whose answer has nothing due before the next day, and writes the new state there"
-                    + " at the end. Only the customers assessed are written.")
+                    + " byte for byte the same and whose answer's revisit day (revisitOn) is after --as-of, and writes the new state"
+                    + " there at the end. Only the customers assessed are written.")
     Path state;
 
     @Option(names = "--changed-only",
@@ -185,6 +186,12 @@ final class AssessCommand implements Callable<Integer> {
         }
         if (changedOnly && state == null) {
             err.println("referral-rules: --changed-only needs --state FILE, the answers it compares with");
+            return Main.UNUSABLE;
+        }
+        String clash = state == null ? null : writtenOverByState();
+        if (clash != null) {
+            err.println("referral-rules: --state and " + clash + " name the same file, " + state + "; the state would replace what "
+                    + clash + " writes");
             return Main.UNUSABLE;
         }
         // the previous state (tens of MB for a big book) is read while the engine is built
@@ -223,85 +230,107 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs) throws IOException {
-        long total = -1;
         try (BookFile entries = open()) {
-            Output writer = new Output(outputs.open(output, Noun.ANSWER), format, detail.detail);
-            boolean showProgress = showProgress();
-            if (showProgress && !book.equals("-") && book.endsWith(".ndjson")) {
-                // only the progress bar uses the total; counting reads the whole file once more
-                total = countLines(Path.of(book));
-            }
-            teams.putAll(entries.teams());
-            ReportCardBuilder card = new ReportCardBuilder(day, engine.policy(), engine.playbook(), teams);
-            ProgressBar bar = new ProgressBar(err, showProgress);
-            long started = System.nanoTime();
-            long[] listed = {0};
-            BookResult[] lastFailure = {null};
-            BookAssessor assessor = assessor(engine, bar);
-            writer.start();
-            BookSummary summary = assessor.assessEntries(entries.entries(), total, day, writer::render, (result, text) -> {
+            Run run = new Run(entries, day, engine, teams, outputs);
+            run.writer.start();
+            BookSummary summary = run.assessor().assessEntries(entries.entries(), run.total, day, run.writer::render, (result, text) -> {
                 if (result.failed()) {
-                    listFailure(result, lastFailure, listed, bar);
+                    run.listFailure(result);
                     return;
                 }
-                card.add(result.snapshot(), result.assessment());
-                writer.write(text);
+                run.card.add(result.snapshot(), result.assessment());
+                run.writer.write(text);
             });
-            double seconds = finishAnswers(writer, bar, listed, started, card, outputs);
+            double seconds = run.finishAnswers(outputs);
             if (!outputs.commit()) {
                 return Main.UNUSABLE;
             }
             err.println(summaryLine(summary, engine, seconds));
+            return run.end(summary.failed(), "");
+        }
+    }
+
+    /**
+     * What a run of {@code assess} keeps from the start of the book to its end, plain or incremental: the answers'
+     * output, the report card, the progress bar, the total (for the bar), the failures listed and the last one.
+     */
+    private final class Run {
+        final BookFile entries;
+        final ReferralReadinessEngine engine;
+        final Output writer;
+        final ReportCardBuilder card;
+        final ProgressBar bar;
+        final long total;
+        final long started;
+        private long listed;
+        private BookResult lastFailure;
+
+        Run(BookFile entries, LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs) throws IOException {
+            this.entries = entries;
+            this.engine = engine;
+            this.writer = new Output(outputs.open(output, Noun.ANSWER), format, detail.detail);
+            boolean showProgress = showProgress();
+            // only the progress bar uses the total; counting reads the whole file once more
+            this.total = showProgress && !book.equals("-") && book.endsWith(".ndjson") ? countLines(Path.of(book)) : -1;
+            teams.putAll(entries.teams());
+            this.card = new ReportCardBuilder(day, engine.policy(), engine.playbook(), teams);
+            this.bar = new ProgressBar(err, showProgress);
+            this.started = System.nanoTime();
+        }
+
+        /** The book assessor: the threads asked for (every core by default), the detail, the progress bar. */
+        BookAssessor assessor() {
+            return BookAssessor.builder(engine)
+                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                    .detail(detail.detail)
+                    .onProgress(500, bar::update)
+                    .build();
+        }
+
+        /** Lists a failed entry on standard error (the first {@value AssessCommand#MAX_LISTED_FAILURES}), and keeps it as the last one. */
+        void listFailure(BookResult result) {
+            lastFailure = result;
+            if (listed++ < MAX_LISTED_FAILURES) {
+                bar.clear();
+                err.println("invalid: " + (result.customerId() == null ? "(no customer id)" : result.customerId())
+                        + " at " + result.location() + ": " + problem(result));
+            }
+        }
+
+        /**
+         * After the last answer: closes the answers, clears the bar, says how many failures were not listed, and writes
+         * the report cards asked for; the seconds since the start, the run's time without the report cards.
+         */
+        double finishAnswers(Outputs outputs) throws IOException {
+            writer.finish();
+            bar.clear();
+            if (listed > MAX_LISTED_FAILURES) {
+                err.println("invalid: " + (listed - MAX_LISTED_FAILURES) + " more not listed");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (reportCard != null) {
+                write(outputs.open(reportCard, Noun.REPORT_CARD), ReportCardHtml.render(card.build()));
+            }
+            if (reportCardJson != null) {
+                write(outputs.open(reportCardJson, Noun.REPORT_CARD), ReportCardJson.write(card.build()));
+            }
+            return seconds;
+        }
+
+        /**
+         * After the outputs are in place and the summary said: where the report card is, the break that ended the book
+         * early (followed by {@code afterBreak}), and the exit code.
+         */
+        int end(long failed, String afterBreak) {
             if (reportCard != null) {
                 err.println("Report card: " + reportCard.toAbsolutePath().normalize());
             }
             if (!entries.readToEnd()) {
-                BookResult stop = lastFailure[0];
-                err.println("referral-rules: could not read the book to its end, at " + stop.location() + ": " + problem(stop)
-                        + ". " + before(stop.index()));
+                err.println("referral-rules: could not read the book to its end, at " + lastFailure.location() + ": " + problem(lastFailure)
+                        + ". " + before(lastFailure.index()) + afterBreak);
                 return Main.INCOMPLETE;
             }
-            return summary.failed() > 0 ? Main.SOME_INVALID : Main.OK;
-        }
-    }
-
-    /** The book assessor of a run: the threads asked for (every core by default), the detail, the progress bar. */
-    private BookAssessor assessor(ReferralReadinessEngine engine, ProgressBar bar) {
-        return BookAssessor.builder(engine)
-                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
-                .detail(detail.detail)
-                .onProgress(500, bar::update)
-                .build();
-    }
-
-    /**
-     * After the last answer: closes the answers, clears the bar, says how many failures were not listed, and writes the
-     * report cards asked for; the seconds since {@code started}, the run's time without the report cards.
-     */
-    private double finishAnswers(Output writer, ProgressBar bar, long[] listed, long started, ReportCardBuilder card,
-                                 Outputs outputs) throws IOException {
-        writer.finish();
-        bar.clear();
-        if (listed[0] > MAX_LISTED_FAILURES) {
-            err.println("invalid: " + (listed[0] - MAX_LISTED_FAILURES) + " more not listed");
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (reportCard != null) {
-            write(outputs.open(reportCard, Noun.REPORT_CARD), ReportCardHtml.render(card.build()));
-        }
-        if (reportCardJson != null) {
-            write(outputs.open(reportCardJson, Noun.REPORT_CARD), ReportCardJson.write(card.build()));
-        }
-        return seconds;
-    }
-
-    /** Lists a failed entry on standard error (the first {@value #MAX_LISTED_FAILURES}), and keeps it as the last one. */
-    private void listFailure(BookResult result, BookResult[] lastFailure, long[] listed, ProgressBar bar) {
-        lastFailure[0] = result;
-        if (listed[0]++ < MAX_LISTED_FAILURES) {
-            bar.clear();
-            err.println("invalid: " + (result.customerId() == null ? "(no customer id)" : result.customerId())
-                    + " at " + result.location() + ": " + problem(result));
+            return failed > 0 ? Main.SOME_INVALID : Main.OK;
         }
     }
 
@@ -343,42 +372,31 @@ final class AssessCommand implements Callable<Integer> {
      */
     private int assessIncrementally(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs,
                                     BookState previous) throws IOException {
-        long total = -1;
         try (BookFile entries = open()) {
-            Output writer = new Output(outputs.open(output, Noun.ANSWER), format, detail.detail);
+            Run run = new Run(entries, day, engine, teams, outputs);
             Outputs.Destination stateFile = outputs.openLast(state, Noun.LINE);
-            boolean showProgress = showProgress();
-            if (showProgress && !book.equals("-") && book.endsWith(".ndjson")) {
-                total = countLines(Path.of(book));
-            }
-            teams.putAll(entries.teams());
             boolean cards = reportCard != null || reportCardJson != null;
-            ReportCardBuilder card = new ReportCardBuilder(day, engine.policy(), engine.playbook(), teams);
-            ProgressBar bar = new ProgressBar(err, showProgress);
-            long started = System.nanoTime();
-            long[] listed = {0};
-            BookResult[] lastFailure = {null};
-            IncrementalBook incremental = IncrementalBook.of(assessor(engine, bar));
+            IncrementalBook incremental = IncrementalBook.of(run.assessor());
             IncrementalBook.Plan plan = incremental.plan(previous, day);
             if (cards) {
                 plan = plan.assessingEveryone("the report card needs every answer");
             }
             plan.note().ifPresent(note -> err.println("referral-rules: state " + state + ": " + note));
-            writer.start();
-            IncrementalSummary summary = incremental.assessEntries(entries.entries(), total, plan, new StateStream(stateFile),
-                    r -> r.assessed() && (!changedOnly || r.changed()) ? writer.render(r.result()) : null, (r, text) -> {
+            run.writer.start();
+            IncrementalSummary summary = incremental.assessEntries(entries.entries(), run.total, plan, new StateStream(stateFile),
+                    r -> r.assessed() && (!changedOnly || r.changed()) ? run.writer.render(r.result()) : null, (r, text) -> {
                         if (r.change() == IncrementalResult.Change.FAILED) {
-                            listFailure(r.result(), lastFailure, listed, bar);
+                            run.listFailure(r.result());
                             return;
                         }
                         if (r.assessed() && cards) {
-                            card.add(r.result().snapshot(), r.assessment());
+                            run.card.add(r.result().snapshot(), r.assessment());
                         }
                         if (text != null) {
-                            writer.write(text);
+                            run.writer.write(text);
                         }
                     });
-            double seconds = finishAnswers(writer, bar, listed, started, card, outputs);
+            double seconds = run.finishAnswers(outputs);
             boolean keepState = entries.readToEnd() && !summary.book().cancelled();
             if (!keepState) {
                 outputs.discard(stateFile);
@@ -390,16 +408,7 @@ final class AssessCommand implements Callable<Integer> {
             if (keepState) {
                 err.println("State: " + state + " (" + Noun.CUSTOMER.count(summary.stateRows()) + ", " + size(Files.size(state)) + ")");
             }
-            if (reportCard != null) {
-                err.println("Report card: " + reportCard.toAbsolutePath().normalize());
-            }
-            if (!entries.readToEnd()) {
-                BookResult stop = lastFailure[0];
-                err.println("referral-rules: could not read the book to its end, at " + stop.location() + ": " + problem(stop)
-                        + ". " + before(stop.index()) + " The state " + state + " is left as it was.");
-                return Main.INCOMPLETE;
-            }
-            return summary.book().failed() > 0 ? Main.SOME_INVALID : Main.OK;
+            return run.end(summary.book().failed(), " The state " + state + (Files.exists(state) ? " is left as it was." : " is not written."));
         }
     }
 
@@ -428,6 +437,32 @@ final class AssessCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new Outputs.WriteFailed(destination.where(), e);
             }
+        }
+    }
+
+    /** The option whose file {@code --state} names too ({@code --output} or a report card), or {@code null}. */
+    private String writtenOverByState() {
+        String[] names = {"--output", "--report-card", "--report-card-json"};
+        Path[] files = {output, reportCard, reportCardJson};
+        for (int i = 0; i < names.length; i++) {
+            if (files[i] != null && sameFile(state, files[i])) {
+                return names[i];
+            }
+        }
+        return null;
+    }
+
+    /** The same path once made absolute, or the same file reached through a link. */
+    private static boolean sameFile(Path a, Path b) {
+        Path x = a.toAbsolutePath().normalize();
+        Path y = b.toAbsolutePath().normalize();
+        if (x.equals(y)) {
+            return true;
+        }
+        try {
+            return Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
+        } catch (IOException e) {
+            return false;
         }
     }
 

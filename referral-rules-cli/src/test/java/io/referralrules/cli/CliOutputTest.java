@@ -299,6 +299,58 @@ class CliOutputTest {
     }
 
     @Test
+    void aFailedWriteLeavesThePreviousStateAsItWas() throws IOException {
+        Path state = dir.resolve("book.state");
+        assertThat(Main.run("assess", SAMPLE, "--as-of", "2026-06-15", "--state", state.toString(), "--output",
+                dir.resolve("answers.txt").toString())).isZero();
+        byte[] previous = Files.readAllBytes(state);
+        int errBefore = err().length();
+
+        // the next day's run (a state of 2026-06-16 if it were kept) cannot write its table
+        int code = Main.run(streams(InputStream.nullInputStream(), full(), new RecordedHooks()), "assess", SAMPLE, "--as-of", "2026-06-16",
+                "--state", state.toString());
+
+        assertThat(code).isEqualTo(Main.UNUSABLE);
+        assertThat(err().substring(errBefore)).contains("referral-rules: cannot write to standard output: No space left on device")
+                .doesNotContain("State: ");
+        assertThat(Files.readAllBytes(state)).isEqualTo(previous);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("answers.txt", "book.state");
+        }
+    }
+
+    @Test
+    void anInterruptLeavesThePreviousStateAndOutputFilesAndNoTemporaryFile() throws Exception {
+        List<CustomerSnapshot> customers = new SampleBook(5, CliBooksTest.AS_OF).customers(600).toList();
+        Path state = dir.resolve("book.state");
+        Path answers = dir.resolve("answers.ndjson");
+        Files.writeString(answers, "previous\n");
+        assertThat(Main.run(streams(new java.io.ByteArrayInputStream(lines(customers)), OutputStream.nullOutputStream(), new RecordedHooks()),
+                "assess", "-", "--as-of", "2026-06-15", "--detail", "decision", "--state", state.toString())).isZero();
+        byte[] previous = Files.readAllBytes(state);
+        GatedInput in = new GatedInput(lines(customers.subList(0, 512)), lines(customers.subList(512, 600)));
+        RecordedHooks hooks = new RecordedHooks();
+        AtomicInteger code = new AtomicInteger(-1);
+
+        Thread run = start(() -> code.set(Main.run(streams(in, OutputStream.nullOutputStream(), hooks), "assess", "-", "--as-of", "2026-06-16",
+                "--format", "ndjson", "--detail", "decision", "--threads", "1", "--output", answers.toString(), "--state", state.toString())));
+        await(in.asked);
+        hooks.added.get(0).run();
+        in.rest.countDown();
+        run.join();
+
+        assertThat(hooks.halted).containsExactly(Main.UNUSABLE);
+        assertThat(code.get()).isEqualTo(Main.UNUSABLE);
+        assertThat(Files.readAllBytes(state)).isEqualTo(previous);
+        assertThat(Files.readString(answers)).isEqualTo("previous\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("answers.ndjson", "book.state");
+        }
+        assertThat(err()).contains("referral-rules: interrupted; ").contains(answers + " is left as it was")
+                .contains(state + " is left as it was");
+    }
+
+    @Test
     void aRunThatFailsAfterTheAnswersStillLeavesAWholeJsonArrayOnStandardOutput() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path notAFolder = dir.resolve("plain.txt");

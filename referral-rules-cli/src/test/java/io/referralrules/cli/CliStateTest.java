@@ -151,6 +151,77 @@ class CliStateTest {
         assertThat(BookState.read(state).asOf()).isEqualTo(next);
     }
 
+    /** The book of the next day: three customers asked for an introduction (and the referrer's thank-you overdue). */
+    private Path nextDaysBook() throws IOException {
+        List<CustomerSnapshot> changed = new ArrayList<>(customers);
+        for (int i : new int[] {3, 40, 77}) {
+            CustomerSnapshot s = customers.get(i);
+            changed.set(i, s.toBuilder().add(new ReferralAsk(s.customer().id() + "-RA-NEW", DAY.plusDays(1), AskType.INTRODUCTION)).build());
+        }
+        return write("next.ndjson", changed);
+    }
+
+    /** {@code --changed-only} in each format: the same changed answers, as a JSON array, as NDJSON lines, as table rows. */
+    @Test
+    void changedOnlyWritesTheChangedAnswersInEveryFormat() throws IOException {
+        LocalDate next = DAY.plusDays(1);
+        assertThat(assess(book, DAY, "--state", state.toString())).isZero();
+        Path nextBook = nextDaysBook();
+        Path stateForJson = Files.copy(state, dir.resolve("json.state"));
+        Path stateForTable = Files.copy(state, dir.resolve("table.state"));
+
+        assertThat(assess(nextBook, next, "--state", state.toString(), "--changed-only", "--format", "ndjson")).isZero();
+        List<String> ndjson = streams.out().lines().toList();
+        assertThat(assess(nextBook, next, "--state", stateForJson.toString(), "--changed-only", "--format", "json")).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(streams.out());
+        assertThat(assess(nextBook, next, "--state", stateForTable.toString(), "--changed-only")).isZero();
+        List<String> table = streams.out().lines().toList();
+
+        assertThat(ndjson).hasSizeBetween(2, 121).anySatisfy(l -> assertThat(customerId(l)).isEqualTo("C-REFERRER"));
+        assertThat(json.isArray()).isTrue();
+        List<com.fasterxml.jackson.databind.JsonNode> elements = new ArrayList<>();
+        json.forEach(elements::add);
+        assertThat(elements).containsExactlyElementsOf(ndjson.stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }).toList());
+        assertThat(table.get(0)).startsWith("CUSTOMER ");
+        assertThat(table.subList(1, table.size())).extracting(l -> l.split(" +")[0])
+                .containsExactlyElementsOf(ndjson.stream().map(CliStateTest::customerId).toList());
+    }
+
+    @Test
+    void changedOnlyWithNothingChangedIsAnEmptyArrayInJson() {
+        assertThat(assess(book, DAY, "--state", state.toString())).isZero();
+
+        assertThat(assess(book, DAY, "--state", state.toString(), "--changed-only", "--format", "json")).isZero();
+
+        assertThat(streams.err()).contains(" 0 answers changed (0 new), only they are written.");
+        assertThat(streams.out()).isEqualTo("[]\n");
+    }
+
+    @Test
+    void theStateCannotBeTheFileOfTheAnswersOrOfAReportCard() throws IOException {
+        Path answers = dir.resolve("answers.ndjson");
+        Path card = dir.resolve("card.json");
+
+        int output = assess(book, DAY, "--state", answers.toString(), "--format", "ndjson", "--output", answers.toString());
+        int reportCard = assess(book, DAY, "--state", dir.resolve("sub").resolve("..").resolve("card.json").toString(),
+                "--report-card-json", card.toString());
+
+        assertThat(output).isEqualTo(Main.UNUSABLE);
+        assertThat(reportCard).isEqualTo(Main.UNUSABLE);
+        assertThat(streams.err()).contains("referral-rules: --state and --output name the same file, " + answers + "; the state would"
+                + " replace what --output writes\n").contains("referral-rules: --state and --report-card-json name the same file, ");
+        assertThat(streams.out()).isEmpty();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("book.ndjson");
+        }
+    }
+
     @Test
     void changedOnlyWithoutAStateIsAUsageError() {
         assertThat(assess(book, DAY, "--changed-only")).isEqualTo(Main.UNUSABLE);
@@ -247,6 +318,20 @@ class CliStateTest {
         assertThat(code).isEqualTo(Main.INCOMPLETE);
         assertThat(streams.err().substring(errBefore)).contains("The state " + state + " is left as it was.").doesNotContain("State: ");
         assertThat(Files.readAllBytes(state)).isEqualTo(previous);
+    }
+
+    @Test
+    void aBookCutShortOnTheFirstRunWritesNoState() throws IOException {
+        Path cut = dir.resolve("cut.json");
+        Files.writeString(cut, "{\"schemaVersion\": 1, \"customers\": [\n" + ReferralJson.writeBookEntry(customers.get(0)) + ",\n"
+                + ReferralJson.writeBookEntry(customers.get(1)).substring(0, 30));
+
+        int code = assess(cut, DAY, "--state", state.toString(), "--format", "ndjson");
+
+        assertThat(code).isEqualTo(Main.INCOMPLETE);
+        assertThat(streams.out().lines()).hasSize(1);
+        assertThat(streams.err()).contains("The state " + state + " is not written.").doesNotContain("left as it was");
+        assertThat(state).doesNotExist();
     }
 
     @Test
