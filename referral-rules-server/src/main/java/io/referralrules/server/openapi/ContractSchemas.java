@@ -41,8 +41,8 @@ final class ContractSchemas {
     }
 
     /**
-     * The schemas the json jar on this class path holds, by component name; a schema it does not hold (decision records
-     * and replay results have none yet) is left out, and its bodies are described without one.
+     * The schemas the json jar on this class path holds, by component name; a schema it does not hold (an older json jar
+     * may hold fewer than BODIES names) is left out, and its bodies are described without one.
      */
     static Map<String, PublishedSchema> load(ClassLoader loader) {
         Map<String, PublishedSchema> found = new LinkedHashMap<>();
