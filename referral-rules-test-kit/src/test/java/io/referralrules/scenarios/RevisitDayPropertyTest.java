@@ -3,6 +3,7 @@ package io.referralrules.scenarios;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.Detail;
 import io.referralrules.api.NextAction;
+import io.referralrules.api.Obstacle;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.ReferralReadinessEngine;
@@ -35,14 +36,17 @@ import io.referralrules.engine.ReferralRules;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -63,8 +67,11 @@ import static org.assertj.core.api.Assertions.fail;
  * is walked all {@value #MAX_DAYS}. Seeded: {@code -Dreferralrules.seed=N} repeats a run; every failure names its seed
  * and customer.
  *
- * <p>The documented edges, when the answer on the revisit day is the same (the engine errs early, never late), told
- * apart by what changed beneath the answer between the day before and the revisit day:
+ * <p>The documented edges, when the answer on the revisit day is the same (the engine errs early, never late). Such a
+ * revisit day must be an edge of this customer, worked out here from its facts and the policy without the engine: a
+ * fact's day, a fact's day plus a window or delay of the policy (and one more), an action's due day (and the day
+ * after), a clearing day or the earliest ask day; any other day fails. The edges are told apart by what changed
+ * beneath the answer between the day before and the revisit day:
  * <ul>
  *   <li>{@link Edge#COUNT_ON_THE_SAME_SIDE}: a fact left (or entered) a window, so a trust builder's evidence or a
  *       reason's evidence changed, but the count stayed on the same side of its threshold;</li>
@@ -162,6 +169,10 @@ class RevisitDayPropertyTest {
                         reached++;
                         if (!now.sameAnswer(walk.first)) {
                             changed++;
+                        } else if (!edgeDays(walk.snapshot, policy, walk.first).contains(on)) {
+                            fail("The answer did not change on the revisit day %s, which is no day of a fact of the"
+                                    + " customer nor a window edge or deadline of one, for %s:%n%s", on, which,
+                                    now.answer().canonical());
                         } else {
                             edges.merge(edge(walk.previous, now), 1, Integer::sum);
                         }
@@ -199,6 +210,55 @@ class RevisitDayPropertyTest {
                 || !before.actions().stream().map(NextAction::prospectHints).toList()
                 .equals(on.actions().stream().map(NextAction::prospectHints).toList());
         return evidence ? Edge.COUNT_ON_THE_SAME_SIDE : Edge.NOTHING_THE_RULES_USE;
+    }
+
+    /**
+     * Every day on which a documented edge can fall, worked out from the facts and the policy alone, not by the engine's
+     * computation: each day a fact (or its confirmation, first contact or resolution) is dated, that day plus each of
+     * the policy's windows and delays (a deadline falls due) and one more (the fact has left the window, the deadline
+     * has passed); each due day of an action of the first answer and the day after; each unmet condition's clearing day;
+     * the earliest ask day.
+     */
+    private static Set<LocalDate> edgeDays(CustomerSnapshot snapshot, ReadinessPolicy policy, ReadinessAssessment first) {
+        List<Integer> windows = new ArrayList<>();
+        for (RecordComponent component : ReadinessPolicy.class.getRecordComponents()) {
+            if (component.getType() == int.class && component.getName().endsWith("Days")) {
+                try {
+                    windows.add((Integer) component.getAccessor().invoke(policy));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(component.getName(), e);
+                }
+            }
+        }
+        List<LocalDate> dated = new ArrayList<>();
+        snapshot.facts().forEach(fact -> {
+            dated.add(fact.date());
+            if (fact instanceof Introduction i) {
+                dated.add(i.confirmedOn());
+                dated.add(i.prospectContactedOn());
+            } else if (fact instanceof Complaint c) {
+                dated.add(c.resolvedOn());
+            }
+        });
+        Set<LocalDate> days = new HashSet<>();
+        for (LocalDate day : dated) {
+            if (day != null) {
+                days.add(day);
+                for (int window : windows) {
+                    days.add(day.plusDays(window));
+                    days.add(day.plusDays(window + 1L));
+                }
+            }
+        }
+        for (NextAction action : first.actions()) {
+            days.add(action.dueDate());
+            days.add(action.dueDate().plusDays(1));
+        }
+        first.whyNot().stream().map(Obstacle::clearsOn).filter(Objects::nonNull).forEach(days::add);
+        if (first.earliestAsk().date() != null) {
+            days.add(first.earliestAsk().date());
+        }
+        return days;
     }
 
     private static String which(long seed, int number, Playbook playbook, ReadinessPolicy policy, LocalDate asOf,
