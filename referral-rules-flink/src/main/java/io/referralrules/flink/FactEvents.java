@@ -129,8 +129,9 @@ public final class FactEvents {
     }
 
     /**
-     * The customer id a line shows, without reading the rest strictly: the key to route it by. Empty when the line
-     * is not JSON or shows none ({@code customerId} of an event, {@code customer.id} of a snapshot).
+     * The customer id a line shows, without reading the rest strictly: {@code customerId} of an event or of one of the
+     * job's answers, {@code customer.id} of a snapshot. Empty when the line is not JSON or shows none. The Kafka sink
+     * keys answers by it; the job itself routes its input with a streaming parser ({@code ToInput}).
      */
     public static java.util.Optional<String> customerIdOf(String json) {
         try {

@@ -1,6 +1,5 @@
 package io.referralrules.flink;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
@@ -8,6 +7,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -25,15 +25,8 @@ public final class KafkaIo {
 
     /** The lines of a topic, from the group's committed offsets (the earliest when it has none). */
     public static DataStream<String> lines(StreamExecutionEnvironment env, String servers, String topic, String group) {
-        KafkaSource<String> source = KafkaSource.<String>builder()
-                .setBootstrapServers(servers)
-                .setTopics(topic)
-                .setGroupId(group)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new SimpleStringSchema())
-                .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + topic).uid("kafka-source");
+        return lines(env, source(servers, topic, group).setStartingOffsets(OffsetsInitializer.committedOffsets(
+                org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST)), topic);
     }
 
     /**
@@ -41,15 +34,21 @@ public final class KafkaIo {
      * bounded replay of history (and the round-trip test's input).
      */
     public static DataStream<String> linesUpToNow(StreamExecutionEnvironment env, String servers, String topic, String group) {
-        KafkaSource<String> source = KafkaSource.<String>builder()
+        return lines(env, source(servers, topic, group).setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest()), topic);
+    }
+
+    /** A source of a topic's values as UTF-8 lines, for a consumer group; where it starts and ends is the caller's. */
+    private static KafkaSourceBuilder<String> source(String servers, String topic, String group) {
+        return KafkaSource.<String>builder()
                 .setBootstrapServers(servers)
                 .setTopics(topic)
                 .setGroupId(group)
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setValueOnlyDeserializer(new SimpleStringSchema())
-                .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + topic).uid("kafka-source");
+                .setValueOnlyDeserializer(new SimpleStringSchema());
+    }
+
+    private static DataStream<String> lines(StreamExecutionEnvironment env, KafkaSourceBuilder<String> source, String topic) {
+        return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "kafka " + topic).uid("kafka-source");
     }
 
     /** Writes answer lines to a topic, keyed by the customer id each line names. */
@@ -69,15 +68,11 @@ public final class KafkaIo {
     /** The customer id of an answer line, as the record's key. */
     static final class CustomerKey implements SerializationSchema<String> {
         private static final long serialVersionUID = 1L;
-        private static final ObjectMapper MAPPER = new ObjectMapper();
 
         @Override
         public byte[] serialize(String line) {
-            try {
-                return MAPPER.readTree(line).path("customerId").asText().getBytes(StandardCharsets.UTF_8);
-            } catch (Exception e) {
-                throw new IllegalArgumentException("an answer line without a customerId", e);
-            }
+            return FactEvents.customerIdOf(line).orElseThrow(() -> new IllegalArgumentException("an answer line without a customerId"))
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 }
