@@ -20,9 +20,9 @@ import java.util.Objects;
  *                   mode)
  * @param zone       the business time zone: a day starts at midnight there, and revisit timers fire then
  * @param asOf       the day a {@link Clock#BOOK} run assesses on; {@code null} otherwise
- * @param until      with {@link Clock#EVENT_TIME}, the last day a revisit timer may fall on (a replay of history ends
- *                   somewhere: without it, the end of a bounded input would fire every revisit day to year 2999);
- *                   {@code null} for none
+ * @param until      the last day a revisit timer may fall on, whatever the clock; meant for {@link Clock#EVENT_TIME} (a
+ *                   replay of history ends somewhere: without it, the end of a bounded input would fire every revisit
+ *                   day to year 2999); {@code null} for none
  * @param playbook   the bundled playbook's id
  * @param policyJson a policy document ({@link PolicyJson}) over the playbook's defaults, or {@code null}
  * @param detail     the detail of each answer (what the output lines hold)
