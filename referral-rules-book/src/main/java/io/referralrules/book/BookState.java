@@ -332,7 +332,8 @@ public final class BookState {
             }
             int format = i32();
             if (format != FORMAT) {
-                throw bad(MAGIC.length, "is a state file of format " + format + "; this version reads format " + FORMAT);
+                throw StateFileException.ofFormat(String.format(Locale.ROOT, "%s: is a state file of format %d; this version reads"
+                        + " format %d (at byte %,d)", source, format, FORMAT, MAGIC.length), format);
             }
             long headerAt = offset();
             LocalDate asOf;

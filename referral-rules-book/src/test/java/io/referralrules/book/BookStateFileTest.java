@@ -116,7 +116,16 @@ class BookStateFileTest {
         bytes[29] = 2;
 
         assertThatThrownBy(() -> read(bytes)).isInstanceOf(StateFileException.class)
-                .hasMessage("book.state: is a state file of format 2; this version reads format 1 (at byte 26)");
+                .hasMessage("book.state: is a state file of format 2; this version reads format 1 (at byte 26)")
+                .satisfies(e -> assertThat(((StateFileException) e).otherFormat()).hasValue(2));
+    }
+
+    @Test
+    void onlyAWellFormedStateOfAnotherFormatSaysWhichFormat() {
+        byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> read(json)).isInstanceOf(StateFileException.class)
+                .satisfies(e -> assertThat(((StateFileException) e).otherFormat()).isEmpty());
     }
 
     /** The byte a message names ("... (at byte 1,234)" or "... it ends at byte 1,234, ..."), or -1 when it names none. */

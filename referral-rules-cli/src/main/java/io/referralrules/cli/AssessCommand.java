@@ -54,6 +54,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 @Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 130,
@@ -160,6 +161,9 @@ final class AssessCommand implements Callable<Integer> {
                     + " there at the end. Only the customers assessed are written.")
     Path state;
 
+    /** Why the previous state is not used, when it was written in another format. */
+    private final AtomicReference<String> stateNote = new AtomicReference<>();
+
     @Option(names = "--changed-only",
             description = "With --state: writes only the answers that differ from the state's (new customers included).")
     boolean changedOnly;
@@ -195,7 +199,7 @@ final class AssessCommand implements Callable<Integer> {
             return Main.UNUSABLE;
         }
         // the previous state (tens of MB for a big book) is read while the engine is built
-        FutureTask<BookState> previous = state == null ? null : new FutureTask<>(() -> readState(state));
+        FutureTask<BookState> previous = state == null ? null : new FutureTask<>(() -> readState(state, stateNote));
         if (previous != null) {
             Thread reader = new Thread(previous, "referral-rules-state");
             reader.setDaemon(true);
@@ -352,13 +356,22 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    /** The previous run's state, or {@code null} when the file does not exist yet. */
-    private static BookState readState(Path file) throws IOException {
+    /**
+     * The previous run's state, or {@code null} when the file does not exist yet, or was written in another format by
+     * another version (then {@code note} says so: the run assesses every customer and writes the state in this
+     * version's format, as for a state of another identity, so an upgrade never stops a nightly run).
+     */
+    private static BookState readState(Path file, AtomicReference<String> note) throws IOException {
         try {
             return BookState.read(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (StateFileException e) {
+            if (e.otherFormat().isPresent()) {
+                note.set(e.getMessage() + "; it is not used: every customer is assessed and counts as new, and the state is"
+                        + " written again in this version's format");
+                return null;
+            }
             throw e;
         } catch (IOException e) {
             throw naming(file.toString(), e);
@@ -381,7 +394,11 @@ final class AssessCommand implements Callable<Integer> {
             if (cards) {
                 plan = plan.assessingEveryone("the report card needs every answer");
             }
-            plan.note().ifPresent(note -> err.println("referral-rules: state " + state + ": " + note));
+            if (stateNote.get() != null) {
+                err.println("referral-rules: state " + stateNote.get());
+            } else {
+                plan.note().ifPresent(note -> err.println("referral-rules: state " + state + ": " + note));
+            }
             run.writer.start();
             IncrementalSummary summary = incremental.assessEntries(entries.entries(), run.total, plan, new StateStream(stateFile),
                     r -> r.assessed() && (!changedOnly || r.changed()) ? run.writer.render(r.result()) : null, (r, text) -> {

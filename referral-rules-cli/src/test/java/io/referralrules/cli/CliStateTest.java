@@ -258,6 +258,28 @@ class CliStateTest {
     }
 
     @Test
+    void aStateOfAnotherFormatIsNotUsedSoAnUpgradeNeverStopsTheNightlyRun() throws IOException {
+        assertThat(assess(book, DAY, "--state", state.toString(), "--format", "ndjson")).isZero();
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[29] = 2; // the format number, after the 26-byte magic: as a later version would write it
+        Files.write(state, bytes);
+
+        int code = assess(book, DAY, "--state", state.toString(), "--changed-only", "--format", "ndjson");
+
+        assertThat(code).isEqualTo(Main.OK);
+        String err = streams.err();
+        String second = err.substring(err.lastIndexOf("referral-rules: state "));
+        assertThat(second)
+                .startsWith("referral-rules: state " + state + ": is a state file of format 2; this version reads format 1 (at byte"
+                        + " 26); it is not used: every customer is assessed and counts as new, and the state is written again in"
+                        + " this version's format\n")
+                .contains(": 121 ok, 0 invalid; 0 skipped (same facts, nothing due); 121 answers changed (121 new), only they are"
+                        + " written.");
+        assertThat(streams.out().lines()).hasSize(121);
+        assertThat(BookState.read(state).size()).isEqualTo(121);
+    }
+
+    @Test
     void aFolderGivenAsTheStateCannotBeRead() {
         int code = assess(book, DAY, "--state", dir.toString());
 
