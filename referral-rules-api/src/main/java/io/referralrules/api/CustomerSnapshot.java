@@ -18,6 +18,7 @@ import io.referralrules.api.facts.ServiceInteraction;
 import io.referralrules.api.facts.SocialTouch;
 import io.referralrules.api.facts.SurveyScore;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,6 +160,83 @@ public record CustomerSnapshot(Customer customer, List<Sale> sales, List<Service
         return Stream.of(sales, serviceInteractions, proactiveActions, extraValues, referralsGiven, socialTouches,
                 industryEvents, positioningConversations, feedbackAnswers, surveyScores, complaints, asks, introductions, followUps,
                 referredSales).flatMap(List::stream);
+    }
+
+    /**
+     * The snapshot as the CRM knew it at the end of {@code day}: every fact dated after {@code day} left out, and
+     * every later field of a kept fact rolled back: an {@link Introduction} confirmed or whose prospect was contacted
+     * after {@code day} is unconfirmed / not contacted then, a {@link Complaint} resolved after {@code day} is open
+     * then. The customer is kept as it is (it has no dates).
+     *
+     * <p>What the day does not yet know is not referred to either: a kept introduction that names an ask dated
+     * after {@code day} keeps no ask id, and a kept follow-up or referred sale of an introduction dated after
+     * {@code day} is left out with it (a history in which they come first is contradictory; this keeps the result a
+     * valid snapshot). A {@link ServiceInteraction}'s status has no date of its own and is kept as recorded.
+     *
+     * <p>Pure: this snapshot is never changed; when nothing in it is after {@code day} the answer is {@code this}.
+     *
+     * <pre>{@code
+     * CustomerSnapshot thenKnown = snapshot.asKnownOn(ask.date().minusDays(1));
+     * }</pre>
+     *
+     * @param day the last day whose facts are known
+     * @return the snapshot as known at the end of {@code day}
+     * @throws NullPointerException if {@code day} is {@code null}
+     */
+    public CustomerSnapshot asKnownOn(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        if (facts().noneMatch(f -> isAfter(f, day))) {
+            return this;
+        }
+        List<ReferralAsk> keptAsks = until(asks, day);
+        Set<String> keptAskIds = ids(keptAsks);
+        List<Introduction> keptIntroductions = new ArrayList<>();
+        for (Introduction i : introductions) {
+            if (!i.date().isAfter(day)) {
+                boolean askKnown = i.askId() == null || keptAskIds.contains(i.askId());
+                keptIntroductions.add(new Introduction(i.id(), i.date(), askKnown ? i.askId() : null, i.prospectId(),
+                        i.channel(), knownOn(i.confirmedOn(), day), knownOn(i.prospectContactedOn(), day)));
+            }
+        }
+        Set<String> keptIntroductionIds = ids(keptIntroductions);
+        List<Complaint> keptComplaints = new ArrayList<>();
+        for (Complaint c : complaints) {
+            if (!c.date().isAfter(day)) {
+                keptComplaints.add(new Complaint(c.id(), c.date(), knownOn(c.resolvedOn(), day)));
+            }
+        }
+        return new CustomerSnapshot(customer, until(sales, day), until(serviceInteractions, day),
+                until(proactiveActions, day), until(extraValues, day), until(referralsGiven, day),
+                until(socialTouches, day), until(industryEvents, day), until(positioningConversations, day),
+                until(feedbackAnswers, day), until(surveyScores, day), keptComplaints, keptAsks, keptIntroductions,
+                until(followUps, day).stream().filter(f -> keptIntroductionIds.contains(f.introductionId())).toList(),
+                until(referredSales, day).stream().filter(s -> keptIntroductionIds.contains(s.introductionId())).toList());
+    }
+
+    /** Whether the fact, or a later field of it, is dated after {@code day}. */
+    private static boolean isAfter(Fact fact, LocalDate day) {
+        if (fact.date().isAfter(day)) {
+            return true;
+        }
+        if (fact instanceof Introduction i) {
+            return after(i.confirmedOn(), day) || after(i.prospectContactedOn(), day);
+        }
+        if (fact instanceof Complaint c) {
+            return after(c.resolvedOn(), day);
+        }
+        return false;
+    }
+
+    private static boolean after(LocalDate date, LocalDate day) {
+        return date != null && date.isAfter(day);
+    }
+
+    private static LocalDate knownOn(LocalDate date, LocalDate day) {
+        return after(date, day) ? null : date;
+    }
+
+    private static <T extends Fact> List<T> until(List<T> facts, LocalDate day) {
+        return facts.stream().filter(f -> !f.date().isAfter(day)).toList();
     }
 
     /**
