@@ -1,5 +1,7 @@
 package io.referralrules.api;
 
+import io.referralrules.api.facts.SurveyType;
+
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -17,7 +19,14 @@ import java.util.Set;
  * <p>The constructor (and so {@link Builder#build()}) throws an {@link InvalidInputException} naming the field when a
  * value is impossible: a negative window, a day count above {@link Limits#MAX_POLICY_DAYS} (so that no date
  * arithmetic on dates within {@link Limits} can overflow), a rating off the 1-5 scale, more builders required than exist, a detractor
- * cut-off at or above the promoter one, a window longer than the look-back it is measured in.
+ * cut-off at or above the promoter one, a window longer than the look-back it is measured in, a CSAT or CES reading
+ * off its scale.
+ *
+ * <p>Two switches, off by default, count CSAT and CES scores exactly as NPS scores are counted: a satisfied CSAT or an
+ * easy CES is a green light, a dissatisfied CSAT or a hard CES raises a complaint that stays open until a later green
+ * light, in the same windows ({@code csatFeedback}, {@code cesFeedback}: a {@link SurveyReading} when on,
+ * {@code null} when off). A switch that is off holds no thresholds, so a policy with both off is equal to, hashes
+ * like and is written like a policy from before the switches existed.
  *
  * <p>Day windows are counted in whole days and are inclusive: "within N days" of an event means on the event's day or
  * up to N days after it (a sale closed 30 days ago is within a 30-day window, one closed 31 days ago is not), and a
@@ -64,7 +73,12 @@ import java.util.Set;
  * @param thankYouGiftDays         send the thank-you gift this many days after the referred sale (default 7)
  * @param momentumWindowDays       post-sale-momentum only: a sale closed within this many days, confirmed by a green
  *                                 light since, makes the customer ready to ask (default 30; at most lookbackDays)
-
+ * @param csatFeedback             when not {@code null}, CSAT scores count as NPS scores do, read this way: satisfied
+ *                                 scores are green lights, dissatisfied ones raise complaints (the industry reading,
+ *                                 {@link SurveyReading#industry SurveyReading.industry(CSAT)}: 4-5 and 1-2 of 5);
+ *                                 {@code null}, the default, leaves CSAT to host rules and reports
+ * @param cesFeedback              likewise for CES scores (the industry reading: easy 5-7, hard 1-3 of 7); default
+ *                                 {@code null}
  */
 public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays, int lookbackDays,
                               int serviceMinInteractions, double serviceMinAverageRating, int proactiveMinActions,
@@ -73,11 +87,12 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
                               int feedbackWindowDays, int greenLightsRequired, int npsPromoterMin, int npsDetractorMax,
                               int complaintVetoDays, int prematureAskDays, int pushyChaseDays, int titForTatDays,
                               int askCoolDownDays, int introductionWaitDays, int thankReferrerDays,
-                              int statusReportDays, int thankYouGiftDays, int momentumWindowDays) {
+                              int statusReportDays, int thankYouGiftDays, int momentumWindowDays,
+                              SurveyReading csatFeedback, SurveyReading cesFeedback) {
 
     private static final ReadinessPolicy DEFAULTS = new ReadinessPolicy(30, 1, 365, 2, 4.0, 1, 1, 1, 1, 3,
             EnumSet.of(TrustBuilder.SERVICE_QUALITY, TrustBuilder.RECIPROCITY), 90, 2, 9, 6, 30, 14, 7, 14, 90, 7, 1,
-            3, 7, 30);
+            3, 7, 30, null, null);
 
     public ReadinessPolicy {
         days("positioningWindowDays", positioningWindowDays);
@@ -124,6 +139,48 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         // green lights are only looked for within the look-back: a longer window would be cut short without a word
         withinLookback("feedbackWindowDays", feedbackWindowDays, lookbackDays);
         withinLookback("momentumWindowDays", momentumWindowDays, lookbackDays);
+        reading("csatFeedback", csatFeedback, SurveyType.CSAT);
+        reading("cesFeedback", cesFeedback, SurveyType.CES);
+    }
+
+    /**
+     * A policy that does not count CSAT or CES scores (both switches off), as policies were before those switches
+     * existed.
+     *
+     * @throws InvalidInputException naming the field, as the canonical constructor does
+     */
+    public ReadinessPolicy(int positioningWindowDays, int positioningDueDays, int lookbackDays,
+                           int serviceMinInteractions, double serviceMinAverageRating, int proactiveMinActions,
+                           int extraValueMinDeliveries, int reciprocityMinReferrals, int relationshipMinTouches,
+                           int trustBuildersRequired, Set<TrustBuilder> mandatoryTrustBuilders,
+                           int feedbackWindowDays, int greenLightsRequired, int npsPromoterMin, int npsDetractorMax,
+                           int complaintVetoDays, int prematureAskDays, int pushyChaseDays, int titForTatDays,
+                           int askCoolDownDays, int introductionWaitDays, int thankReferrerDays,
+                           int statusReportDays, int thankYouGiftDays, int momentumWindowDays) {
+        this(positioningWindowDays, positioningDueDays, lookbackDays, serviceMinInteractions, serviceMinAverageRating,
+                proactiveMinActions, extraValueMinDeliveries, reciprocityMinReferrals, relationshipMinTouches,
+                trustBuildersRequired, mandatoryTrustBuilders, feedbackWindowDays, greenLightsRequired, npsPromoterMin,
+                npsDetractorMax, complaintVetoDays, prematureAskDays, pushyChaseDays, titForTatDays, askCoolDownDays,
+                introductionWaitDays, thankReferrerDays, statusReportDays, thankYouGiftDays, momentumWindowDays,
+                null, null);
+    }
+
+    /**
+     * A switched-on reading of a scale: the green-light cut-off within the scale, the complaint cut-off from one below
+     * the scale (no complaints) to one below the green-light cut-off. Off ({@code null}) is always valid.
+     */
+    private static void reading(String field, SurveyReading reading, SurveyType scale) {
+        if (reading == null) {
+            return;
+        }
+        if (reading.greenLightMin() < scale.min() || reading.greenLightMin() > scale.max()) {
+            throw invalid(field + ".greenLightMin", "must be between " + scale.min() + " and " + scale.max()
+                    + ", was " + reading.greenLightMin());
+        }
+        if (reading.complaintMax() < scale.min() - 1 || reading.complaintMax() >= reading.greenLightMin()) {
+            throw invalid(field + ".complaintMax", "must be between " + (scale.min() - 1) + " (no complaints) and "
+                    + field + ".greenLightMin - 1 (" + (reading.greenLightMin() - 1) + "), was " + reading.complaintMax());
+        }
     }
 
     private static void nonNegative(String field, int value) {
@@ -153,6 +210,18 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
     /** The earned-trust method's defaults. */
     public static ReadinessPolicy defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * How this policy reads a survey scale, or {@code null} when its scores count for nothing in the rules: NPS
+     * always ({@code npsPromoterMin}, {@code npsDetractorMax}), CSAT and CES only while their switch is on.
+     */
+    public SurveyReading reading(SurveyType type) {
+        return switch (Objects.requireNonNull(type, "type")) {
+            case NPS -> new SurveyReading(npsPromoterMin, npsDetractorMax);
+            case CSAT -> csatFeedback;
+            case CES -> cesFeedback;
+        };
     }
 
     /** Whether the builder must be met for trust to be earned. */
@@ -203,6 +272,8 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         private int statusReportDays;
         private int thankYouGiftDays;
         private int momentumWindowDays;
+        private SurveyReading csatFeedback;
+        private SurveyReading cesFeedback;
 
         private Builder(ReadinessPolicy p) {
             positioningWindowDays = p.positioningWindowDays;
@@ -230,6 +301,8 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
             statusReportDays = p.statusReportDays;
             thankYouGiftDays = p.thankYouGiftDays;
             momentumWindowDays = p.momentumWindowDays;
+            csatFeedback = p.csatFeedback;
+            cesFeedback = p.cesFeedback;
         }
 
         /** @see ReadinessPolicy#positioningWindowDays() */
@@ -285,6 +358,36 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
         public Builder thankYouGiftDays(int v) { thankYouGiftDays = v; return this; }
         /** @see ReadinessPolicy#momentumWindowDays() */
         public Builder momentumWindowDays(int v) { momentumWindowDays = v; return this; }
+        /**
+         * Counts CSAT scores ({@code true}: with the reading already set, else the industry reading) or not.
+         *
+         * @see ReadinessPolicy#csatFeedback()
+         */
+        public Builder csatFeedback(boolean on) {
+            csatFeedback = !on ? null : csatFeedback != null ? csatFeedback : SurveyReading.industry(SurveyType.CSAT);
+            return this;
+        }
+        /**
+         * Counts CSAT scores with this reading ({@code null}: not at all).
+         *
+         * @see ReadinessPolicy#csatFeedback()
+         */
+        public Builder csatFeedback(SurveyReading v) { csatFeedback = v; return this; }
+        /**
+         * Counts CES scores ({@code true}: with the reading already set, else the industry reading) or not.
+         *
+         * @see ReadinessPolicy#cesFeedback()
+         */
+        public Builder cesFeedback(boolean on) {
+            cesFeedback = !on ? null : cesFeedback != null ? cesFeedback : SurveyReading.industry(SurveyType.CES);
+            return this;
+        }
+        /**
+         * Counts CES scores with this reading ({@code null}: not at all).
+         *
+         * @see ReadinessPolicy#cesFeedback()
+         */
+        public Builder cesFeedback(SurveyReading v) { cesFeedback = v; return this; }
 
         /** Validates and builds the policy. */
         public ReadinessPolicy build() {
@@ -293,7 +396,7 @@ public record ReadinessPolicy(int positioningWindowDays, int positioningDueDays,
                     relationshipMinTouches, trustBuildersRequired, mandatoryTrustBuilders, feedbackWindowDays,
                     greenLightsRequired, npsPromoterMin, npsDetractorMax, complaintVetoDays, prematureAskDays,
                     pushyChaseDays, titForTatDays, askCoolDownDays, introductionWaitDays, thankReferrerDays,
-                    statusReportDays, thankYouGiftDays, momentumWindowDays);
+                    statusReportDays, thankYouGiftDays, momentumWindowDays, csatFeedback, cesFeedback);
         }
     }
 }
