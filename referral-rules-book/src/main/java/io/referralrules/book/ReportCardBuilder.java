@@ -1,10 +1,13 @@
 package io.referralrules.book;
 
 import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.Detail;
 import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.api.Stage;
+import io.referralrules.api.Warning;
 import io.referralrules.api.WarningType;
 import io.referralrules.api.facts.AskType;
 import io.referralrules.api.facts.FollowUp;
@@ -27,6 +30,11 @@ import java.util.TreeMap;
  * Feed it each assessed customer (for instance from {@link BookAssessor}'s consumer) and call {@link #build()} at the
  * end. Not thread-safe: {@code BookAssessor} calls its consumer on one thread.
  *
+ * <p>With {@link #trends(ReferralReadinessEngine)} it also counts the last four calendar quarters: each customer is
+ * assessed again as of each quarter's last day, on the snapshot as known then ({@link CustomerSnapshot#asKnownOn}), so
+ * a fact dated after a quarter's end never counts in that quarter. That is four more assessments per customer (at the
+ * decision detail), on the calling thread; memory stays per owner and team (four more running sums each).
+ *
  * <pre>{@code
  * ReportCardBuilder card = new ReportCardBuilder(asOf, engine.policy(), engine.playbook(), teamOfOwner);
  * assessor.assess(book, asOf, r -> { if (!r.failed()) card.add(r.snapshot(), r.assessment()); });
@@ -42,6 +50,11 @@ public final class ReportCardBuilder {
     private final Tally book = new Tally();
     private final Map<String, Tally> teams = new TreeMap<>();
     private final Map<String, Tally> owners = new TreeMap<>();
+    private ReferralReadinessEngine trendEngine;
+    private List<ReportCard.Quarter> quarters = List.of();
+    private Tally[] bookQuarters;
+    private final Map<String, Tally[]> teamQuarters = new TreeMap<>();
+    private final Map<String, Tally[]> ownerQuarters = new TreeMap<>();
 
     /**
      * @param asOf        the assessment day
@@ -57,6 +70,29 @@ public final class ReportCardBuilder {
         this.periodStart = asOf.minusDays(policy.lookbackDays());
     }
 
+    /** How many calendar quarters the trends show. */
+    public static final int QUARTERS = 4;
+
+    /**
+     * Adds the trends: the same figures for each of the last {@value #QUARTERS} calendar quarters that ended on or
+     * before the assessment day ({@link ReportCard.Quarter#endedBy}), each customer assessed by {@code engine} as of the
+     * quarter's last day on the snapshot as known that day. Call it before the first {@link #add}.
+     *
+     * @param engine the engine to assess with, normally the one that assessed the book
+     * @return this builder
+     * @throws IllegalStateException when a customer was already added
+     */
+    public ReportCardBuilder trends(ReferralReadinessEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        if (book.customers > 0) {
+            throw new IllegalStateException("trends must be asked for before the first customer is added");
+        }
+        this.trendEngine = engine;
+        this.quarters = ReportCard.Quarter.endedBy(asOf, QUARTERS);
+        this.bookQuarters = newTallies();
+        return this;
+    }
+
     /** Counts one assessed customer. */
     public ReportCardBuilder add(CustomerSnapshot snapshot, ReadinessAssessment assessment) {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -65,7 +101,7 @@ public final class ReportCardBuilder {
             throw new IllegalArgumentException("assessment of customer " + assessment.customerId() + " is as of "
                     + assessment.asOf() + ", the report card as of " + asOf);
         }
-        Tally customer = measure(snapshot, assessment);
+        Tally customer = measure(snapshot, assessment, periodStart, asOf, false);
         String owner = snapshot.customer().ownerId();
         book.add(customer);
         owners.computeIfAbsent(owner, o -> new Tally()).add(customer);
@@ -73,7 +109,35 @@ public final class ReportCardBuilder {
         if (team != null) {
             teams.computeIfAbsent(team, t -> new Tally()).add(customer);
         }
+        if (trendEngine != null) {
+            addQuarters(snapshot, owner, team);
+        }
         return this;
+    }
+
+    /** The customer as of each quarter's end, on the facts known that day, counted over that quarter. */
+    private void addQuarters(CustomerSnapshot snapshot, String owner, String team) {
+        Tally[] ofOwner = ownerQuarters.computeIfAbsent(owner, o -> newTallies());
+        Tally[] ofTeam = team == null ? null : teamQuarters.computeIfAbsent(team, t -> newTallies());
+        for (int i = 0; i < quarters.size(); i++) {
+            ReportCard.Quarter q = quarters.get(i);
+            CustomerSnapshot known = snapshot.asKnownOn(q.end());
+            ReadinessAssessment then = trendEngine.assess(known, q.end(), Detail.DECISION);
+            Tally customer = measure(known, then, q.start(), q.end(), true);
+            bookQuarters[i].add(customer);
+            ofOwner[i].add(customer);
+            if (ofTeam != null) {
+                ofTeam[i].add(customer);
+            }
+        }
+    }
+
+    private Tally[] newTallies() {
+        Tally[] tallies = new Tally[quarters.size()];
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new Tally();
+        }
+        return tallies;
     }
 
     /** The report card so far. */
@@ -82,22 +146,42 @@ public final class ReportCardBuilder {
         teams.forEach((name, tally) -> teamCards.add(tally.card("team", name)));
         List<Scorecard> ownerCards = new ArrayList<>();
         owners.forEach((name, tally) -> ownerCards.add(tally.card("owner", name)));
-        return new ReportCard(asOf, periodStart, playbook, book.card("book", "all"), teamCards, ownerCards);
+        Optional<ReportCard.Trends> trends = Optional.empty();
+        if (trendEngine != null) {
+            List<ReportCard.Trend> teamTrends = new ArrayList<>();
+            teamQuarters.forEach((name, tallies) -> teamTrends.add(trend("team", name, tallies)));
+            List<ReportCard.Trend> ownerTrends = new ArrayList<>();
+            ownerQuarters.forEach((name, tallies) -> ownerTrends.add(trend("owner", name, tallies)));
+            trends = Optional.of(new ReportCard.Trends(quarters, trend("book", "all", bookQuarters), teamTrends, ownerTrends));
+        }
+        return new ReportCard(asOf, periodStart, playbook, book.card("book", "all"), teamCards, ownerCards, trends);
     }
 
-    private boolean inPeriod(LocalDate day) {
-        return day != null && !day.isBefore(periodStart) && !day.isAfter(asOf);
+    private static ReportCard.Trend trend(String scope, String name, Tally[] tallies) {
+        List<Scorecard> cards = new ArrayList<>();
+        for (Tally t : tallies) {
+            cards.add(t.ungraded(scope, name));
+        }
+        return new ReportCard.Trend(scope, name, cards);
     }
 
-    private boolean happened(LocalDate day) {
-        return day != null && !day.isAfter(asOf);
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+        return day != null && !day.isBefore(from) && !day.isAfter(to);
     }
 
-    private Tally measure(CustomerSnapshot s, ReadinessAssessment a) {
+    private static boolean happened(LocalDate day, LocalDate to) {
+        return day != null && !day.isAfter(to);
+    }
+
+    /**
+     * One customer's figures over {@code from} to {@code to}, assessed as of {@code to}. The report card counts every
+     * warning of the assessment; a quarter only those about an ask in the quarter ({@code warningsInPeriod}).
+     */
+    private Tally measure(CustomerSnapshot s, ReadinessAssessment a, LocalDate from, LocalDate to, boolean warningsInPeriod) {
         Tally t = new Tally();
         t.customers = 1;
         for (ReferralAsk ask : s.asks()) {
-            if (inPeriod(ask.date())) {
+            if (within(ask.date(), from, to)) {
                 t.asks++;
                 if (ask.type() == AskType.NAMES_ONLY) {
                     t.bareContacts++;
@@ -105,39 +189,45 @@ public final class ReportCardBuilder {
             }
         }
         for (Introduction intro : s.introductions()) {
-            if (!inPeriod(intro.date())) {
+            if (!within(intro.date(), from, to)) {
                 continue;
             }
             t.introductions++;
-            if (happened(intro.confirmedOn())) {
+            if (happened(intro.confirmedOn(), to)) {
                 t.confirmed++;
             }
             Optional<ReferredSale> sale = s.referredSales().stream()
-                    .filter(rs -> rs.introductionId().equals(intro.id()) && happened(rs.date()))
+                    .filter(rs -> rs.introductionId().equals(intro.id()) && happened(rs.date(), to))
                     .min((x, y) -> x.date().compareTo(y.date()));
             if (sale.isPresent()) {
                 t.referredSales++;
             }
-            duty(t, s, intro, FollowUpType.THANK_REFERRER, intro.date().plusDays(policy.thankReferrerDays()));
-            if (happened(intro.prospectContactedOn())) {
-                duty(t, s, intro, FollowUpType.STATUS_REPORT, intro.prospectContactedOn().plusDays(policy.statusReportDays()));
+            duty(t, s, intro, FollowUpType.THANK_REFERRER, intro.date().plusDays(policy.thankReferrerDays()), to);
+            if (happened(intro.prospectContactedOn(), to)) {
+                duty(t, s, intro, FollowUpType.STATUS_REPORT, intro.prospectContactedOn().plusDays(policy.statusReportDays()), to);
             }
-            sale.ifPresent(rs -> duty(t, s, intro, FollowUpType.THANK_YOU_GIFT, rs.date().plusDays(policy.thankYouGiftDays())));
+            sale.ifPresent(rs -> duty(t, s, intro, FollowUpType.THANK_YOU_GIFT, rs.date().plusDays(policy.thankYouGiftDays()), to));
         }
         if (a.stage() == Stage.READY_TO_ASK) {
             t.readyNotAsked++;
         }
-        t.premature = a.warnings(WarningType.PREMATURE_ASK).size();
-        t.fatigue = a.warnings(WarningType.ASK_FATIGUE).size();
-        t.titForTat = a.warnings(WarningType.TIT_FOR_TAT).size();
+        t.premature = warnings(a, WarningType.PREMATURE_ASK, warningsInPeriod ? from : null, to);
+        t.fatigue = warnings(a, WarningType.ASK_FATIGUE, warningsInPeriod ? from : null, to);
+        t.titForTat = warnings(a, WarningType.TIT_FOR_TAT, warningsInPeriod ? from : null, to);
         t.stages.merge(a.stage(), 1L, Long::sum);
         return t;
     }
 
-    /** A follow-up duty: on time, late, missed (past due, not done) or pending (not due yet). */
-    private void duty(Tally t, CustomerSnapshot s, Introduction intro, FollowUpType type, LocalDate due) {
+    /** The assessment's warnings of a type: all of them when {@code from} is null, else those dated from it to {@code to}. */
+    private static long warnings(ReadinessAssessment a, WarningType type, LocalDate from, LocalDate to) {
+        List<Warning> all = a.warnings(type);
+        return from == null ? all.size() : all.stream().filter(w -> within(w.date(), from, to)).count();
+    }
+
+    /** A follow-up duty, as of {@code to}: on time, late, missed (past due, not done) or pending (not due yet). */
+    private static void duty(Tally t, CustomerSnapshot s, Introduction intro, FollowUpType type, LocalDate due, LocalDate to) {
         Optional<LocalDate> done = s.followUps().stream()
-                .filter(f -> f.introductionId().equals(intro.id()) && f.type() == type && happened(f.date()))
+                .filter(f -> f.introductionId().equals(intro.id()) && f.type() == type && happened(f.date(), to))
                 .map(FollowUp::date).min(LocalDate::compareTo);
         if (done.isPresent()) {
             if (done.get().isAfter(due)) {
@@ -145,7 +235,7 @@ public final class ReportCardBuilder {
             } else {
                 t.onTime++;
             }
-        } else if (due.isBefore(asOf)) {
+        } else if (due.isBefore(to)) {
             t.missed++;
         } else {
             t.pending++;
@@ -186,6 +276,12 @@ public final class ReportCardBuilder {
             fatigue += o.fatigue;
             titForTat += o.titForTat;
             o.stages.forEach((stage, n) -> stages.merge(stage, n, Long::sum));
+        }
+
+        /** A quarter's scorecard: the figures without a grade. */
+        Scorecard ungraded(String scope, String name) {
+            return new Scorecard(scope, name, customers, asks, introductions, bareContacts, confirmed, referredSales,
+                    onTime, late, missed, pending, readyNotAsked, premature, fatigue, titForTat, stages, "", "");
         }
 
         Scorecard card(String scope, String name) {
