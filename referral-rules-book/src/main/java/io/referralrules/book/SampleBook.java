@@ -1,6 +1,8 @@
 package io.referralrules.book;
 
 import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.ReferralReadinessEngine;
+import io.referralrules.api.Stage;
 import io.referralrules.api.facts.AskType;
 import io.referralrules.api.facts.Complaint;
 import io.referralrules.api.facts.Customer;
@@ -31,6 +33,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -48,7 +51,51 @@ import java.util.stream.StreamSupport;
  * SampleBook sample = new SampleBook(42, LocalDate.of(2026, 6, 15));
  * try (Stream<CustomerSnapshot> book = sample.customers(1_000_000)) { ... }
  * Map<String, String> teams = sample.teams(1_000_000);   // owner id -> team
+ * SampleBook withPast = sample.withAskHistories(ReferralRules.engine());   // the same customers, with ask histories
  * }</pre>
+ *
+ * <h2 id="ask-histories">Ask histories: a sample with a known answer</h2>
+ *
+ * <p>{@link #withAskHistories(ReferralReadinessEngine)} gives every customer who has a sale (all kinds but the
+ * prospect and the customer asked too soon after a first sale) an earlier relationship whose asks have outcomes drawn
+ * from a documented, seeded model, so that a backtest of the book has a known answer. The history is dated more than
+ * {@value #HISTORY_GAP_DAYS} days before the book's day, outside the default 365-day look-back, so the customer's
+ * assessment as of the book's day is the same with and without it (tested): same stage, actions, warnings and
+ * reasons; only the backtest sees it.
+ *
+ * <p><b>The relationship.</b> A sale; a positioning conversation the next day (3 in 4); two rated service
+ * interactions (4 in 5), a proactive action, an extra-value delivery, a referral given to the customer (3 in 5 each)
+ * and a social touch (1 in 2) within the following months; up to three feedback events (half NPS scores: 9-10 three
+ * times in five, 7-8 once, 0-6 once; half green-light answers); a complaint (one customer in three), resolved 5 to
+ * 120 days later; and one to four asks for an introduction, 30 to 150 days apart. Whether an ask came when the
+ * customer was ready is therefore a matter of the facts, not of a label.
+ *
+ * <p><b>Readiness at the ask.</b> Read by the engine passed in (the default playbook and policy, unless the engine
+ * says otherwise), on the snapshot {@linkplain CustomerSnapshot#asKnownOn(LocalDate) as known on} the day before
+ * the ask, assessed as of that day: exactly what a backtest re-assesses, so the planted model and the backtest
+ * agree on which asks were allowed.
+ *
+ * <p><b>The model</b> ({@link #introductionChance(Stage, CustomerSnapshot, LocalDate)}), for each ask in date
+ * order, with the facts of that day before:
+ * <ul>
+ *   <li>the customer was {@link Stage#READY_TO_ASK}: an introduction with probability {@value #READY_CHANCE};</li>
+ *   <li>any other stage (held back): {@value #HELD_BACK_CHANCE}, plus {@value #PROMOTER_EFFECT} when the latest NPS
+ *       score within the {@value #FEEDBACK_WINDOW_DAYS} days up to the day before was a promoter's (9-10), minus
+ *       {@value #COMPLAINT_EFFECT} when a recorded complaint was open that day (so 0.05 to 0.25). A ready customer
+ *       has no open complaint and two green lights already; the effects apply to the asks the playbook holds
+ *       back.</li>
+ * </ul>
+ * <p>An introduction is agreed 1 to 20 days after the ask and names the ask; it is confirmed 1 to 7 days after it
+ * with probability {@value #CONFIRMED_CHANCE} (the prospect contacted the same day), thanked the next day, and
+ * becomes a referred sale 40 to 170 days after the ask with probability {@value #REFERRED_SALE_CHANCE}, whatever
+ * the readiness. So every outcome falls within a 30-day outcome window (introduction, confirmation) or 180 days
+ * (referred sale). Without an introduction the ask has no outcome. Every draw comes from a generator seeded by the
+ * book's seed and the customer's number: the same seed gives the same history.
+ *
+ * <p><b>What a backtest should find.</b> Allowed asks convert at 0.6; held-back asks at the mean of their
+ * chances (about 0.15); an NPS promoter signal lifts held-back asks by 0.1, an open complaint lowers them by 0.1.
+ * Each rate's 95% Wilson interval over a book of 20,000 customers or more contains its planted value
+ * ({@code BacktestPlantedRatesTest}).
  */
 public final class SampleBook {
     /** How many kinds of customer there are; the first this many customers are one of each. */
@@ -62,13 +109,89 @@ public final class SampleBook {
     private static final String[] EVENTS = {"Regional Logistics Summit", "Practice Growth Forum", "Makers Expo",
             "Retail Futures Day", "Small Business Week"};
 
+    /** An ask by a customer who was {@link Stage#READY_TO_ASK} the day before gets an introduction this often. */
+    public static final double READY_CHANCE = 0.6;
+    /** An ask in any other stage gets an introduction this often, before the effects of signals. */
+    public static final double HELD_BACK_CHANCE = 0.15;
+    /** Added to a held-back ask's chance when the latest NPS score in the feedback window was a promoter's. */
+    public static final double PROMOTER_EFFECT = 0.1;
+    /** Taken from a held-back ask's chance when a recorded complaint was open the day before the ask. */
+    public static final double COMPLAINT_EFFECT = 0.1;
+    /** An introduction of the history is confirmed this often. */
+    public static final double CONFIRMED_CHANCE = 0.7;
+    /** An introduction of the history becomes a referred sale this often. */
+    public static final double REFERRED_SALE_CHANCE = 0.3;
+    /** The feedback window the model reads the latest NPS score in (the default policy's). */
+    public static final int FEEDBACK_WINDOW_DAYS = 90;
+    /** Every fact of an ask history is dated more than this many days before the book's day. */
+    public static final int HISTORY_GAP_DAYS = 400;
+
     private final long seed;
     private final LocalDate asOf;
+    private final ReferralReadinessEngine historyEngine;
 
     /** A generator for books assessed as of {@code asOf}. */
     public SampleBook(long seed, LocalDate asOf) {
+        this(seed, asOf, null);
+    }
+
+    private SampleBook(long seed, LocalDate asOf, ReferralReadinessEngine historyEngine) {
         this.seed = seed;
         this.asOf = asOf;
+        this.historyEngine = historyEngine;
+    }
+
+    /**
+     * The same book whose customers also have ask histories (see <a href="#ask-histories">the class description</a>),
+     * the readiness at each ask read by {@code engine}. Each ask costs one assessment to generate.
+     *
+     * @param engine the engine that says whether the customer was ready the day before each ask
+     * @return a generator of the same customers with their ask histories
+     */
+    public SampleBook withAskHistories(ReferralReadinessEngine engine) {
+        return new SampleBook(seed, asOf, Objects.requireNonNull(engine, "engine"));
+    }
+
+    /**
+     * The planted model: the chance that an ask gets an introduction, given the stage the customer was in the day
+     * before the ask and the snapshot as known then (see <a href="#ask-histories">the class description</a>).
+     *
+     * @param stageDayBefore the stage the engine gave as of {@code dayBefore}
+     * @param known          the customer as known at the end of {@code dayBefore}
+     * @param dayBefore      the day before the ask
+     * @return the probability of an introduction
+     */
+    public static double introductionChance(Stage stageDayBefore, CustomerSnapshot known, LocalDate dayBefore) {
+        if (stageDayBefore == Stage.READY_TO_ASK) {
+            return READY_CHANCE;
+        }
+        double chance = HELD_BACK_CHANCE;
+        if (promoter(known, dayBefore)) {
+            chance += PROMOTER_EFFECT;
+        }
+        if (openComplaint(known, dayBefore)) {
+            chance -= COMPLAINT_EFFECT;
+        }
+        return chance;
+    }
+
+    /** Whether the latest NPS score dated within the feedback window up to {@code day} is 9 or 10. */
+    static boolean promoter(CustomerSnapshot known, LocalDate day) {
+        LocalDate from = day.minusDays(FEEDBACK_WINDOW_DAYS);
+        SurveyScore latest = null;
+        for (SurveyScore s : known.surveyScores()) {
+            boolean inWindow = s.type() == SurveyType.NPS && !s.date().isBefore(from) && !s.date().isAfter(day);
+            if (inWindow && (latest == null || !s.date().isBefore(latest.date()))) {
+                latest = s;
+            }
+        }
+        return latest != null && latest.score() >= 9;
+    }
+
+    /** Whether a recorded complaint opened on or before {@code day} was not resolved by then. */
+    static boolean openComplaint(CustomerSnapshot known, LocalDate day) {
+        return known.complaints().stream().anyMatch(c -> !c.date().isAfter(day)
+                && (c.resolvedOn() == null || c.resolvedOn().isAfter(day)));
     }
 
     /** How many account owners a book of this size has (25 customers each, 4 to 2,000). */
@@ -124,7 +247,9 @@ public final class SampleBook {
         String ownerId = owner(1 + (int) (i % owners(count)));
         Customer customer = new Customer(id, business ? CustomerType.BUSINESS : CustomerType.INDIVIDUAL, ownerId, name,
                 business ? Map.of("industry", SECOND[rnd.nextInt(SECOND.length)].toLowerCase()) : Map.of());
-        return new Facts(id, rnd, first, customer).build(kind);
+        CustomerSnapshot snapshot = new Facts(id, rnd, first, customer).build(kind);
+        boolean hasFirstSale = kind != 0 && kind != 10;   // a prospect has none; kind 10's sale must stay its first
+        return historyEngine != null && hasFirstSale ? new History(id, seed, i, snapshot).build() : snapshot;
     }
 
     private static int pick(SplittableRandom rnd) {
@@ -313,6 +438,102 @@ public final class SampleBook {
                 }
             }
             return b.build();
+        }
+    }
+
+    /** Adds an earlier relationship with asks and their planted outcomes to a customer (the class description). */
+    private final class History {
+        private final String id;
+        private final SplittableRandom rnd;
+        private final CustomerSnapshot.Builder era;
+        private int n;
+
+        History(String id, long seed, long i, CustomerSnapshot today) {
+            this.id = id;
+            // its own stream: the customer's facts of today are drawn exactly as without a history
+            this.rnd = new SplittableRandom((seed * 1_000_003L + i) ^ 0x9E3779B97F4A7C15L);
+            this.era = today.toBuilder();
+        }
+
+        private String next(String kind) {
+            return id + "-H" + kind + (++n);
+        }
+
+        private int between(int from, int to) {
+            return from + rnd.nextInt(to - from + 1);
+        }
+
+        private boolean chance(int percent) {
+            return rnd.nextInt(100) < percent;
+        }
+
+        CustomerSnapshot build() {
+            LocalDate end = asOf.minusDays(HISTORY_GAP_DAYS + 1);
+            LocalDate lastAsk = end.minusDays(180);
+            LocalDate sold = lastAsk.minusDays(between(200, 320));
+            int span = (int) (lastAsk.toEpochDay() - sold.toEpochDay());
+            era.add(new Sale(next("S"), sold, BigDecimal.valueOf(between(8, 400) * 100L), "slow quoting and lost orders"));
+            if (chance(75)) {
+                era.add(new PositioningConversation(next("PC"), sold.plusDays(1)));
+            }
+            if (chance(80)) {
+                era.add(new ServiceInteraction(next("SI"), sold.plusDays(between(5, 60)), between(3, 5), IssueStatus.RESOLVED));
+                era.add(new ServiceInteraction(next("SI"), sold.plusDays(between(5, 60)), between(3, 5), IssueStatus.RESOLVED));
+            }
+            if (chance(60)) {
+                era.add(new ProactiveAction(next("PA"), sold.plusDays(between(10, 90)), "flagged a renewal saving"));
+            }
+            if (chance(60)) {
+                era.add(new ExtraValue(next("EV"), sold.plusDays(between(10, 90)), "shared a market briefing"));
+            }
+            if (chance(60)) {
+                era.add(new ReferralGiven(next("RG"), sold.plusDays(between(10, 90)), "introduced a supplier they needed"));
+            }
+            if (chance(50)) {
+                era.add(new SocialTouch(next("ST"), sold.plusDays(between(10, 90)), "met at a customer evening"));
+            }
+            int feedback = between(0, 3);
+            for (int k = 0; k < feedback; k++) {
+                LocalDate day = sold.plusDays(between(20, span));
+                if (rnd.nextBoolean()) {
+                    int r = rnd.nextInt(5);
+                    int score = r < 3 ? between(9, 10) : r == 3 ? between(7, 8) : between(0, 6);
+                    era.add(new SurveyScore(next("NPS"), day, SurveyType.NPS, score));
+                } else {
+                    era.add(new FeedbackAnswer(next("FA"), day, "What have we done right?", FeedbackSignal.GREEN_LIGHT));
+                }
+            }
+            if (chance(33)) {
+                LocalDate opened = sold.plusDays(between(20, span));
+                era.add(new Complaint(next("CP"), opened, opened.plusDays(between(5, 120))));
+            }
+            LocalDate ask = sold.plusDays(between(10, 150));
+            for (int k = 0; k < 4 && (k == 0 || !ask.isAfter(lastAsk)); k++) {
+                ask(ask.isAfter(lastAsk) ? lastAsk : ask);
+                ask = ask.plusDays(between(30, 150));
+            }
+            return era.build();
+        }
+
+        /** One ask: the readiness the day before, as the engine reads it on what was known then; its outcome drawn. */
+        private void ask(LocalDate day) {
+            LocalDate dayBefore = day.minusDays(1);
+            CustomerSnapshot known = era.build().asKnownOn(dayBefore);
+            Stage stage = historyEngine.assess(known, dayBefore).stage();
+            double chance = introductionChance(stage, known, dayBefore);
+            String askId = next("A");
+            era.add(new ReferralAsk(askId, day, AskType.INTRODUCTION));
+            if (rnd.nextDouble() >= chance) {
+                return;
+            }
+            String intro = next("I");
+            LocalDate agreed = day.plusDays(between(1, 20));
+            LocalDate confirmed = rnd.nextDouble() < CONFIRMED_CHANCE ? agreed.plusDays(between(1, 7)) : null;
+            era.add(new Introduction(intro, agreed, askId, "prospect-" + intro, IntroductionChannel.CALL, confirmed, confirmed));
+            era.add(new FollowUp(next("F"), agreed.plusDays(1), intro, FollowUpType.THANK_REFERRER));
+            if (rnd.nextDouble() < REFERRED_SALE_CHANCE) {
+                era.add(new ReferredSale(next("RS"), day.plusDays(between(40, 170)), intro, BigDecimal.valueOf(between(20, 200) * 100L)));
+            }
         }
     }
 }
