@@ -15,7 +15,6 @@ import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.book.BookAssessor;
 import io.referralrules.book.BookFile;
 import io.referralrules.book.BookResult;
-import io.referralrules.book.BookSummary;
 import io.referralrules.json.AssessmentWriter;
 import io.referralrules.json.ReferralJson;
 import io.referralrules.json.ReplayJson;
@@ -29,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@link ReferralJson}, {@link AssessmentWriter}), so an answer is byte for byte what the library writes.
  */
 @RestController
+@EnableConfigurationProperties(BatchSpoolProperties.class)
 class ReadinessController {
     static final String JSON = "application/json";
     static final String NDJSON = "application/x-ndjson";
@@ -53,11 +54,13 @@ class ReadinessController {
     private final ServerProperties properties;
     private final Tenancy tenancy;
     private final Metrics metrics;
+    private final BatchSpoolProperties spool;
 
-    ReadinessController(ServerProperties properties, Tenancy tenancy, Metrics metrics) {
+    ReadinessController(ServerProperties properties, Tenancy tenancy, Metrics metrics, BatchSpoolProperties spool) {
         this.properties = properties;
         this.tenancy = tenancy;
         this.metrics = metrics;
+        this.spool = spool;
     }
 
     @PostMapping(path = "/v1/assessments", consumes = JSON, produces = JSON)
@@ -102,7 +105,6 @@ class ReadinessController {
         OutputStream out = response.getOutputStream();
         ThreadLocal<Lines> lines = ThreadLocal.withInitial(() -> new Lines(level));
         String overLimit = new Bodies.OverLimit(maxBatch).getMessage();
-        BookSummary summary;
         BookFile opened;
         try {
             opened = BookFile.open(BATCH_NAME, body, maxLine);
@@ -110,37 +112,72 @@ class ReadinessController {
             // over the limit before the first answer (the reader reads ahead): nothing is written yet
             throw Bodies.tooLarge("more than " + maxBatch + " bytes", maxBatch, "max-batch-bytes");
         }
-        try (BookFile book = opened) {
+        long[] written = {0};
+        boolean spoolFull = false;
+        // answers never wait on the client: a writer thread sends them while the client reads, and what the client
+        // has not read yet waits in a bounded buffer, then in the spool
+        try (BookFile book = opened;
+             SpoolingOutput answers = new SpoolingOutput(out, spool.batchSpoolDirectory(),
+                     spool.maxBatchSpoolBytes().toBytes(), SpoolingOutput.MEMORY_BYTES)) {
             BookAssessor assessor = BookAssessor.builder(tenant.engine()).detail(level).build();
-            summary = assessor.assessEntries(book.entries(), -1, day,
-                    result -> result.failed() ? null : lines.get().line(result.assessment()),
-                    (BookResult result, byte[] line) -> {
-                        try {
-                            if (result.failed()) {
-                                metrics.invalid(endpoint);
-                                // the reader reads ahead: lines read before the limit was crossed keep their own problem
-                                if (body.overLimit() && result.problem().contains(overLimit)) {
-                                    out.write(errorLine(null, result.location(), overLimit
-                                            + "; the rest of the batch is not read"));
+            try {
+                assessor.assessEntries(book.entries(), -1, day,
+                        result -> result.failed() ? null : lines.get().line(result.assessment()),
+                        (BookResult result, byte[] line) -> {
+                            try {
+                                if (result.failed()) {
+                                    // the reader reads ahead: lines read before the limit was crossed keep their own problem
+                                    byte[] error = body.overLimit() && result.problem().contains(overLimit)
+                                            ? errorLine(null, result.location(), overLimit
+                                                    + "; the rest of the batch is not read")
+                                            : errorLine(result.customerId(), result.location(), result.problem());
+                                    answers.write(error);
+                                    metrics.invalid(endpoint);
                                 } else {
-                                    out.write(errorLine(result.customerId(), result.location(), result.problem()));
+                                    answers.write(line);
+                                    metrics.assessed(result.assessment());
                                 }
-                            } else {
-                                metrics.assessed(result.assessment());
-                                out.write(line);
+                                written[0]++;
+                            } catch (SpoolingOutput.SpoolFull e) {
+                                throw new SpoolFullStop(result.location(), e);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
                             }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+                        });
+            } catch (SpoolFullStop stop) {
+                // the client does not read: its answer so far, then an error line in the place of the entry that did
+                // not fit; the rest of the body is read and dropped (up to max-batch-bytes), so that a client that
+                // sends its whole body before reading gets to read them
+                spoolFull = true;
+                answers.writeLast(errorLine(null, stop.location, stop.getCause().getMessage()
+                        + "; the rest of the batch is not read"));
+                written[0]++;
+                try {
+                    body.transferTo(OutputStream.nullOutputStream());
+                } catch (Bodies.OverLimit e) {
+                    // not read to its end: the connection is closed below
+                }
+            }
+            answers.finish();
         }
-        request.setAttribute(ENTRIES_ATTRIBUTE, summary.assessed() + summary.failed());
+        request.setAttribute(ENTRIES_ATTRIBUTE, written[0]);
         if (body.overLimit()) {
             // the body is not read to its end: the answer ends here, complete, and the connection is not reused
             request.setAttribute(ConnectionClose.ATTRIBUTE, Boolean.TRUE);
         }
         out.close();
         metrics.stop(time, endpoint);
+    }
+
+    /** Ends a batch's run at the first answer that does not fit in the spool. */
+    private static final class SpoolFullStop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String location;
+
+        SpoolFullStop(String location, SpoolingOutput.SpoolFull cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.location = location;
+        }
     }
 
     @PostMapping(path = "/v1/records", consumes = JSON, produces = JSON)
