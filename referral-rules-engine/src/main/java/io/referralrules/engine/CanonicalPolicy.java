@@ -1,6 +1,7 @@
 package io.referralrules.engine;
 
 import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.SurveyReading;
 import io.referralrules.api.TrustBuilder;
 
 import java.util.Objects;
@@ -24,6 +25,18 @@ import java.util.Set;
  * }
  * </pre>
  *
+ * and, only while a survey switch is on, its reading after the last threshold, as a nested object indented by four
+ * spaces:
+ *
+ * <pre>
+ *   "momentumWindowDays" : 30,
+ *   "csatFeedback" : {
+ *     "greenLightMin" : 4,
+ *     "complaintMax" : 2
+ *   }
+ * }
+ * </pre>
+ *
  * <ul>
  *   <li>one line per threshold, in the order of the record's components, indented by two spaces, key and value
  *       separated by {@code " : "}, lines separated by {@code ",\n"}, and a newline after the closing brace;</li>
@@ -32,7 +45,11 @@ import java.util.Set;
  *       writer is enabled: always a plain decimal with at least one fraction digit ({@code 4.0}, {@code 4.25},
  *       {@code 4.999999999999999}) for the 1.0-5.0 a valid policy holds;</li>
  *   <li>the mandatory trust builders by enum name on one line, in {@link TrustBuilder} order (the policy keeps an
- *       EnumSet), {@code [ ]} when there are none.</li>
+ *       EnumSet), {@code [ ]} when there are none;</li>
+ *   <li>a survey switch ({@code csatFeedback}, {@code cesFeedback}) that is off is left out, key and thresholds: a
+ *       policy with both off has the text, and so the hash, it had before the switches existed, and the decision
+ *       records of such policies replay as identical. A switch that is on writes its two cut-offs (that is what
+ *       {@code PolicyJson.write} writes too: it leaves a switch that is off out).</li>
  * </ul>
  *
  * Lines end with {@code \n} on every platform, so a policy hashes the same everywhere. (Jackson ends the lines inside
@@ -43,7 +60,8 @@ import java.util.Set;
  * (4.0, 4.25, 4.3) print the same on every JDK.
  *
  * <p>A new threshold must be added here, after the component before it; {@code DecisionRecordsTest} checks that the
- * keys are exactly the record's components, in order.
+ * keys are exactly the record's components, in order (those of a switch that is off left out). A new threshold that
+ * is not a switch changes every policy's hash; one that is left out while off, as the survey switches are, does not.
  */
 final class CanonicalPolicy {
     private static final String INDENT = "  ";
@@ -80,6 +98,8 @@ final class CanonicalPolicy {
         out.number("statusReportDays", policy.statusReportDays());
         out.number("thankYouGiftDays", policy.thankYouGiftDays());
         out.number("momentumWindowDays", policy.momentumWindowDays());
+        out.reading("csatFeedback", policy.csatFeedback());
+        out.reading("cesFeedback", policy.cesFeedback());
         return out.end();
     }
 
@@ -112,6 +132,16 @@ final class CanonicalPolicy {
                 separator = ", ";
             }
             line.append(" ]");
+        }
+
+        /** A survey switch: left out while off ({@code null}), else its cut-offs as a nested object. */
+        void reading(String name, SurveyReading reading) {
+            if (reading == null) {
+                return;
+            }
+            key(name).append("{\n").append(INDENT).append(INDENT).append("\"greenLightMin\" : ")
+                    .append(reading.greenLightMin()).append(",\n").append(INDENT).append(INDENT)
+                    .append("\"complaintMax\" : ").append(reading.complaintMax()).append('\n').append(INDENT).append('}');
         }
 
         String end() {

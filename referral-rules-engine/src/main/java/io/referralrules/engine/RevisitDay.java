@@ -8,6 +8,7 @@ import io.referralrules.api.NextAction;
 import io.referralrules.api.Obstacle;
 import io.referralrules.api.ObstacleKind;
 import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.SurveyReading;
 import io.referralrules.api.facts.AskType;
 import io.referralrules.api.facts.Complaint;
 import io.referralrules.api.facts.Fact;
@@ -21,7 +22,6 @@ import io.referralrules.api.facts.ReferredSale;
 import io.referralrules.api.facts.Sale;
 import io.referralrules.api.facts.ServiceInteraction;
 import io.referralrules.api.facts.SurveyScore;
-import io.referralrules.api.facts.SurveyType;
 import io.referralrules.engine.internal.RuleFiles;
 
 import java.time.LocalDate;
@@ -47,19 +47,23 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>a fact, resolution, confirmation or first contact dated after the assessment day has not happened yet
  *       ({@code Subject.of}): it enters on its day, if a rule could use it then (not an industry event, which only
- *       names a prospect hint; not a CSAT, CES or passive NPS score; a neutral answer once trust is earned; a green
+ *       names a prospect hint; not a neutral survey score (a passive NPS, a CSAT of 3, a CES of 4 under the industry
+ *       readings) nor a CSAT or CES score while the policy's switch for its scale is off; a neutral answer once trust
+ *       is earned; a green
  *       light once trust is earned, a complaint is open or the latest sale is fresh under post-sale momentum; a
  *       positioning conversation while one is owed; a follow-up while its duty is owed; a trust builder's fact once
  *       there is a sale);</li>
  *   <li>each trust builder: the first day it turns met or unmet as its facts enter and leave the look-back (the
  *       answer has met or unmet, not the counts);</li>
- *   <li>the look-back ({@code lookbackDays}): complaint answers and detractor scores, a resolved complaint's
+ *   <li>the look-back ({@code lookbackDays}): complaint answers and complaint scores (NPS detractors; dissatisfied
+ *       CSAT and hard CES scores while switched on), a resolved complaint's
  *       resolution, asks (every ask warning, early-ask checkpoints); an introduction while it is unconfirmed or a
  *       thank-you is owed for it, a first contact with the prospect while a status report is, a referred sale while a
  *       gift is; a green light only under post-sale momentum with an ask after it (that ask turns premature): it is
  *       older than any complaint it settled;</li>
  *   <li>the feedback window ({@code feedbackWindowDays}, earned-trust, once trust is earned): every feedback answer
- *       (the testimonial request) and promoter score (green lights counted toward confirming trust);</li>
+ *       (the testimonial request) and green-light score (NPS promoters; satisfied CSAT and easy CES scores while
+ *       switched on: green lights counted toward confirming trust);</li>
  *   <li>the latest sale's momentum window (post-sale momentum); the positioning window's end is the positioning
  *       obstacle's clearing day;</li>
  *   <li>the latest ask: the cool-down; every introduction ask: the wait for the introduction; every resolved
@@ -185,7 +189,10 @@ final class RevisitDay {
         builder(s.socialTouches(), lookBack, RevisitDay::counted, t -> t.count >= p.relationshipMinTouches());
     }
 
-    /** Feedback answers and NPS scores: green lights, complaints, and the feedback conversation itself. */
+    /**
+     * Feedback answers and the survey scores the policy reads: green lights, complaints, and the feedback conversation
+     * itself.
+     */
     private void signals(CustomerSnapshot s, ReadinessPolicy p, Windows windows, Answer answer, LocalDate latestSale,
                          LocalDate latestAsk) {
         int lookBack = p.lookbackDays();
@@ -212,12 +219,14 @@ final class RevisitDay {
             }
         }
         for (SurveyScore score : s.surveyScores()) {
-            if (score.type() != SurveyType.NPS) {
+            // NPS always; CSAT and CES only while the policy's switch for the scale is on
+            SurveyReading reading = p.reading(score.type());
+            if (reading == null) {
                 continue;
             }
-            if (score.score() >= p.npsPromoterMin()) {
+            if (reading.greenLight(score.score())) {
                 greenLight(score.date(), lookBack, feedback, greenLightsMatter, askedSince);
-            } else if (score.score() <= p.npsDetractorMax()) {
+            } else if (reading.complaint(score.score())) {
                 complaintSignal(score.date(), lookBack);
             }
         }
@@ -281,7 +290,7 @@ final class RevisitDay {
     }
 
     /**
-     * A green light (a green-light answer or a promoter score): it enters when it matters; it leaves the look-back
+     * A green light (a green-light answer or a green-light score): it enters when it matters; it leaves the look-back
      * when an ask came after it ({@code askedSince}: the latest ask, under post-sale momentum only); it leaves the
      * feedback window when that is measured ({@code feedback} not negative).
      */

@@ -11,6 +11,7 @@ import io.referralrules.api.ReplayResult;
 import io.referralrules.api.ReplayResult.Difference;
 import io.referralrules.api.Limits;
 import io.referralrules.api.Stage;
+import io.referralrules.api.SurveyReading;
 import io.referralrules.api.TrustBuilder;
 import io.referralrules.api.facts.Customer;
 import io.referralrules.api.facts.CustomerType;
@@ -351,14 +352,67 @@ class DecisionRecordsTest {
 
     @Test
     void theKeysAreTheRecordsComponentsInOrder() {
+        ReadinessPolicy bothOn = ReadinessPolicy.defaults().toBuilder().csatFeedback(true).cesFeedback(true).build();
+
+        assertThat(keys(CanonicalPolicy.write(bothOn))).containsExactlyElementsOf(
+                Arrays.stream(ReadinessPolicy.class.getRecordComponents()).map(RecordComponent::getName).toList());
+    }
+
+    @Test
+    void aSwitchThatIsOffIsLeftOutKeyAndThresholds() {
+        List<String> thresholds = Arrays.stream(ReadinessPolicy.class.getRecordComponents())
+                .filter(c -> c.getType() != SurveyReading.class).map(RecordComponent::getName).toList();
+
+        assertThat(keys(CanonicalPolicy.write(ReadinessPolicy.defaults()))).containsExactlyElementsOf(thresholds);
+        assertThat(CanonicalPolicy.write(ReadinessPolicy.defaults())).doesNotContain("csat", "ces", "greenLightMin");
+    }
+
+    private static List<String> keys(String text) {
         List<String> keys = new ArrayList<>();
-        Matcher key = Pattern.compile("(?m)^  \"(\\w+)\" : ").matcher(CanonicalPolicy.write(ReadinessPolicy.defaults()));
+        Matcher key = Pattern.compile("(?m)^  \"(\\w+)\" : ").matcher(text);
         while (key.find()) {
             keys.add(key.group(1));
         }
+        return keys;
+    }
 
-        assertThat(keys).containsExactlyElementsOf(
-                Arrays.stream(ReadinessPolicy.class.getRecordComponents()).map(RecordComponent::getName).toList());
+    @Test
+    void aSwitchThatIsOnIsWrittenAfterTheLastThresholdAsANestedObject() {
+        ReadinessPolicy bothOn = ReadinessPolicy.defaults().toBuilder().csatFeedback(true)
+                .cesFeedback(new SurveyReading(6, 1)).build();
+
+        assertThat(CanonicalPolicy.write(bothOn)).isEqualTo(DEFAULTS_TEXT.replace("""
+                  "momentumWindowDays" : 30
+                }
+                """, """
+                  "momentumWindowDays" : 30,
+                  "csatFeedback" : {
+                    "greenLightMin" : 4,
+                    "complaintMax" : 2
+                  },
+                  "cesFeedback" : {
+                    "greenLightMin" : 6,
+                    "complaintMax" : 1
+                  }
+                }
+                """));
+    }
+
+    @Test
+    void eachSwitchAndEachOfItsCutOffsChangesTheHashAndSwitchingOffRestoresTheDefaultsHash() {
+        ReadinessPolicy defaults = ReadinessPolicy.defaults();
+        List<ReadinessPolicy> policies = List.of(defaults,
+                defaults.toBuilder().csatFeedback(true).build(),
+                defaults.toBuilder().csatFeedback(new SurveyReading(5, 2)).build(),
+                defaults.toBuilder().csatFeedback(new SurveyReading(4, 1)).build(),
+                defaults.toBuilder().cesFeedback(true).build(),
+                defaults.toBuilder().cesFeedback(new SurveyReading(6, 3)).build(),
+                defaults.toBuilder().cesFeedback(new SurveyReading(5, 2)).build(),
+                defaults.toBuilder().csatFeedback(true).cesFeedback(true).build());
+
+        assertThat(policies.stream().map(DecisionRecords::policyHash).distinct()).hasSize(policies.size());
+        assertThat(DecisionRecords.policyHash(policies.get(7).toBuilder().csatFeedback(false).cesFeedback(false).build()))
+                .isEqualTo(DEFAULTS_HASH);
     }
 
     /** Each threshold changed alone changes its own line and nothing else, so no value is written under another key. */
@@ -369,8 +423,10 @@ class DecisionRecordsTest {
                 Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
         ReadinessPolicy defaults = ReadinessPolicy.defaults();
         List<String> before = CanonicalPolicy.write(defaults).lines().toList();
+        // the survey switches come last and are left out while off (see the tests of the switches above)
+        int thresholds = (int) Arrays.stream(components).filter(c -> c.getType() != SurveyReading.class).count();
 
-        for (int i = 0; i < components.length; i++) {
+        for (int i = 0; i < thresholds; i++) {
             Object[] values = new Object[components.length];
             for (int j = 0; j < components.length; j++) {
                 values[j] = components[j].getAccessor().invoke(defaults);
@@ -388,7 +444,7 @@ class DecisionRecordsTest {
             }
             assertThat(changedLines).as(components[i].getName()).containsExactly(i + 1);
             assertThat(after.get(i + 1)).isEqualTo("  \"" + components[i].getName() + "\" : " + expectedText(values[i])
-                    + (i + 1 < components.length ? "," : ""));
+                    + (i + 1 < thresholds ? "," : ""));
         }
     }
 
