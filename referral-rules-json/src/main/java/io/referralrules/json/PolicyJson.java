@@ -1,5 +1,6 @@
 package io.referralrules.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.referralrules.api.InvalidInputException;
 import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.SurveyReading;
+import io.referralrules.api.facts.SurveyType;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -48,6 +51,19 @@ import static io.referralrules.json.JsonText.invalid;
  * was -5}. Values are checked as {@link ReferralJson} checks them (exact JSON types, exact enum names, whole numbers
  * that fit), day counts are at most {@link io.referralrules.api.Limits#MAX_POLICY_DAYS}, and a file is decoded as
  * UTF-8 strictly (a bad byte is reported with its offset and line).
+ *
+ * <p>The survey switches ({@code csatFeedback}, {@code cesFeedback}; see {@link ReadinessPolicy}) are off unless a file
+ * turns them on: {@code true} for the industry reading (or the base policy's, when it has one), an object for a reading
+ * of the tenant's own, in which a cut-off left out keeps the industry (or base) value, and {@code false} to turn a
+ * base policy's switch off:
+ *
+ * <pre>{@code
+ * { "csatFeedback": true, "cesFeedback": { "greenLightMin": 6 } }
+ * }</pre>
+ *
+ * {@link #write} writes a switch only while it is on, as an object of both cut-offs after the last threshold, so a
+ * policy with both off is written byte for byte as before the switches existed: the engine's policy hash (taken of
+ * the same text) and the documents of such policies stay what they were.
  */
 public final class PolicyJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -61,6 +77,8 @@ public final class PolicyJson {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // a survey switch that is off (null) is left out, so a policy with both off is written as before them
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     private PolicyJson() {
@@ -99,12 +117,18 @@ public final class PolicyJson {
             Map.Entry<String, JsonNode> field = fields.next();
             position++;
             String key = field.getKey();
-            JsonNode defaultValue = merged.get(key);
-            if (defaultValue == null) {
-                throw invalid(source, "$" + JsonText.key(key, position), "is not a policy threshold" + suggestion(key, merged));
+            if (!THRESHOLDS.containsKey(key)) {
+                throw invalid(source, "$" + JsonText.key(key, position), "is not a policy threshold" + suggestion(key));
             }
+            JsonNode defaultValue = merged.get(key);
             if (field.getValue().isNull()) {
-                throw invalid(source, "$." + key, "must not be null; leave the key out to keep " + defaultValue);
+                throw invalid(source, "$." + key, "must not be null; leave the key out to keep "
+                        + (defaultValue == null ? "it off" : defaultValue));
+            }
+            SurveyType scale = SWITCHES.get(key);
+            if (scale != null) {
+                switchTo(merged, key, field.getValue(), scale, source);
+                continue;
             }
             Shapes.check(source, "$." + key, field.getValue(), THRESHOLDS.get(key));
             merged.set(key, field.getValue());
@@ -134,13 +158,45 @@ public final class PolicyJson {
         }
     }
 
+    /**
+     * A survey switch as a file gives it: {@code true} (on, with the base policy's reading or the industry one),
+     * {@code false} (off), or an object of cut-offs laid over that reading.
+     */
+    private static void switchTo(ObjectNode merged, String key, JsonNode value, SurveyType scale, String source) {
+        if (value.isBoolean()) {
+            if (!value.booleanValue()) {
+                merged.remove(key);
+            } else if (merged.get(key) == null) {
+                merged.set(key, MAPPER.valueToTree(SurveyReading.industry(scale)));
+            }
+            return;
+        }
+        if (!value.isObject()) {
+            throw invalid(source, "$." + key, "must be true, false or an object of greenLightMin and complaintMax, was "
+                    + Shapes.shown(value));
+        }
+        ObjectNode reading = merged.get(key) instanceof ObjectNode base ? base.deepCopy()
+                : MAPPER.valueToTree(SurveyReading.industry(scale));
+        reading.setAll((ObjectNode) value);
+        // checked once laid over the reading, so that a cut-off left out is not "missing"
+        Shapes.check(source, "$." + key, reading, SurveyReading.class);
+        merged.set(key, reading);
+    }
+
     /** Each threshold's Java type, by name, for the typed check of the values a file gives. */
     private static final Map<String, Type> THRESHOLDS = Arrays.stream(ReadinessPolicy.class.getRecordComponents())
             .collect(Collectors.toUnmodifiableMap(RecordComponent::getName, RecordComponent::getGenericType));
 
-    private static String suggestion(String key, ObjectNode known) {
-        List<String> names = new ArrayList<>();
-        known.fieldNames().forEachRemaining(names::add);
+    /** The thresholds' names in the record's order. */
+    private static final List<String> NAMES = Arrays.stream(ReadinessPolicy.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+
+    /** The survey switches, by name, with the scale each reads. */
+    private static final Map<String, SurveyType> SWITCHES = Map.of("csatFeedback", SurveyType.CSAT,
+            "cesFeedback", SurveyType.CES);
+
+    private static String suggestion(String key) {
+        List<String> names = NAMES;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : names) {

@@ -14,6 +14,7 @@ import io.referralrules.api.Limits;
 import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.SurveyReading;
 import io.referralrules.api.Stage;
 import io.referralrules.api.TrustBuilder;
 import io.referralrules.api.facts.AskType;
@@ -141,12 +142,16 @@ class DecisionRecordSchemaTest {
         JsonNode policy = PLAIN.readTree(SCHEMAS.resolve("decision-record.schema.json").toFile()).path("$defs").path("policy");
         List<String> written = new ArrayList<>();
         PLAIN.readTree(PolicyJson.write(ReadinessPolicy.defaults())).fieldNames().forEachRemaining(written::add);
+        List<String> writtenWithSwitchesOn = new ArrayList<>();
+        PLAIN.readTree(PolicyJson.write(ReadinessPolicy.defaults().toBuilder().csatFeedback(true).cesFeedback(true).build()))
+                .fieldNames().forEachRemaining(writtenWithSwitchesOn::add);
         List<String> described = new ArrayList<>();
         policy.path("properties").fieldNames().forEachRemaining(described::add);
         List<String> required = new ArrayList<>();
         policy.path("required").forEach(r -> required.add(r.asText()));
 
-        assertThat(described).containsExactlyElementsOf(written);
+        // the survey switches are described but not required: a policy with a switch off is written without it
+        assertThat(described).containsExactlyElementsOf(writtenWithSwitchesOn);
         assertThat(required).containsExactlyElementsOf(written);
         assertThat(policy.path("additionalProperties").asBoolean(true)).isFalse();
     }
@@ -234,6 +239,42 @@ class DecisionRecordSchemaTest {
     @Test
     void aPromoterCutOffAboveTen() throws IOException {
         assertRejected("npsPromoterMin", r -> ((ObjectNode) r.get("policy")).put("npsPromoterMin", 11));
+    }
+
+    @Test
+    void aRecordWhosePolicyCountsCsatAndCesValidatesAndReadsBack() throws IOException {
+        ObjectNode record = documented();
+        ObjectNode policy = (ObjectNode) record.get("policy");
+        policy.putObject("csatFeedback").put("greenLightMin", 4).put("complaintMax", 2);
+        policy.putObject("cesFeedback").put("greenLightMin", 7).put("complaintMax", 0);
+
+        assertThat(violations(record)).isEmpty();
+        assertThat(ReferralJson.readRecord(record.toString(), "switched.json").policy())
+                .isEqualTo(ReadinessPolicy.defaults().toBuilder().csatFeedback(true)
+                        .cesFeedback(new SurveyReading(7, 0)).build());
+    }
+
+    @Test
+    void aCsatGreenLightCutOffAboveFive() throws IOException {
+        assertRejected("greenLightMin", r -> ((ObjectNode) r.get("policy")).putObject("csatFeedback")
+                .put("greenLightMin", 6).put("complaintMax", 2));
+    }
+
+    @Test
+    void aCesComplaintCutOffBelowZero() throws IOException {
+        assertRejected("complaintMax", r -> ((ObjectNode) r.get("policy")).putObject("cesFeedback")
+                .put("greenLightMin", 5).put("complaintMax", -1));
+    }
+
+    @Test
+    void aSwitchWithoutItsComplaintCutOff() throws IOException {
+        assertRejected("complaintMax", r -> ((ObjectNode) r.get("policy")).putObject("csatFeedback")
+                .put("greenLightMin", 4));
+    }
+
+    @Test
+    void aSwitchWrittenAsTrue() throws IOException {
+        assertRejected("csatFeedback", r -> ((ObjectNode) r.get("policy")).put("csatFeedback", true));
     }
 
     @Test
@@ -335,7 +376,17 @@ class DecisionRecordSchemaTest {
                 .titForTatDays(days(random)).askCoolDownDays(days(random)).introductionWaitDays(days(random))
                 .thankReferrerDays(days(random)).statusReportDays(days(random)).thankYouGiftDays(days(random))
                 .momentumWindowDays(random.nextInt(lookback + 1))
+                .csatFeedback(reading(random, 5)).cesFeedback(reading(random, 7))
                 .build();
+    }
+
+    /** A survey switch on a scale of 1 to {@code max}: off half the time, else any valid pair of cut-offs. */
+    private static SurveyReading reading(SplittableRandom random, int max) {
+        if (random.nextBoolean()) {
+            return null;
+        }
+        int greenLightMin = 1 + random.nextInt(max);
+        return new SurveyReading(greenLightMin, random.nextInt(greenLightMin));
     }
 
     private static int days(SplittableRandom random) {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 @DisplayName("Policy files: which misspelt key gets a suggestion")
 class PolicyKeySuggestionsTest {
-    private static final String KNOWN = "; known thresholds: askCoolDownDays, complaintVetoDays, extraValueMinDeliveries, "
+    private static final String KNOWN = "; known thresholds: askCoolDownDays, cesFeedback, complaintVetoDays, csatFeedback, "
+            + "extraValueMinDeliveries, "
             + "feedbackWindowDays, greenLightsRequired, introductionWaitDays, lookbackDays, mandatoryTrustBuilders, "
             + "momentumWindowDays, npsDetractorMax, npsPromoterMin, positioningDueDays, positioningWindowDays, "
             + "prematureAskDays, proactiveMinActions, pushyChaseDays, reciprocityMinReferrals, relationshipMinTouches, "
