@@ -2,19 +2,35 @@ package io.referralrules.book;
 
 import io.referralrules.api.Stage;
 
+import io.referralrules.book.ReportCard.Figure;
+import io.referralrules.book.ReportCard.Quarter;
+import io.referralrules.book.ReportCard.Trend;
+import io.referralrules.book.ReportCard.Trends;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The report card as one self-contained HTML page: inline styles and an inline SVG chart, no script, no font, no
  * request to anywhere, so it opens from a file or an e-mail on a machine with no network. It shows the book's key
- * figures and grade, a stage funnel, a table per team and per account owner, and how the grade is given.
+ * figures and grade, a stage funnel, with trends the last four quarters (a small chart per key figure for the book, and
+ * each team's and owner's change), a table per team and per account owner, and how the grade is given.
  */
 public final class ReportCardHtml {
     /** The funnel's order: the referral cycle, then the two stages beside it. */
     static final List<Stage> FUNNEL = List.of(Stage.NO_RELATIONSHIP, Stage.POSITIONING, Stage.EARNING_TRUST,
             Stage.CONFIRMING, Stage.READY_TO_ASK, Stage.AWAITING_INTRODUCTION, Stage.FOLLOWING_UP, Stage.COOLING_DOWN,
             Stage.BLOCKED);
+    /** The figures the trends chart shows for the book, and whose change the trends table shows per team and owner. */
+    static final List<Figure> TREND_FIGURES = List.of(Figure.REFERRALS_RECEIVED, Figure.INTRODUCTIONS, Figure.REFERRED_SALES,
+            Figure.FOLLOW_UPS_ON_TIME_SHARE, Figure.READY_NOT_ASKED, Figure.BAD_ASKS);
+    /** Figures for which more is better (a rise shown green) and for which more is worse (a rise shown red). */
+    private static final Set<Figure> MORE_IS_BETTER = Set.of(Figure.REFERRALS_RECEIVED, Figure.INTRODUCTIONS,
+            Figure.INTRODUCTION_SHARE, Figure.INTRODUCTIONS_CONFIRMED, Figure.REFERRED_SALES, Figure.CONVERSION,
+            Figure.FOLLOW_UPS_ON_TIME, Figure.FOLLOW_UPS_ON_TIME_SHARE);
+    private static final Set<Figure> MORE_IS_WORSE = Set.of(Figure.BAD_ASKS, Figure.FOLLOW_UPS_LATE, Figure.FOLLOW_UPS_MISSED);
 
     private ReportCardHtml() {
     }
@@ -47,6 +63,8 @@ public final class ReportCardHtml {
 
         h.append("<section id=\"funnel\"><h2>Where the customers stand</h2>\n").append(funnel(book)).append("</section>\n");
 
+        card.trends().ifPresent(trends -> trends(h, trends));
+
         if (!card.teams().isEmpty()) {
             h.append("<section id=\"teams\"><h2>Teams</h2>\n");
             table(h, "team", card.teams());
@@ -64,9 +82,132 @@ public final class ReportCardHtml {
                 .append("<li><b>Bad asks</b>: premature, fatigue (within the cool-down) and tit-for-tat asks.</li>\n")
                 .append("<li><b>Grade</b>: A = at least 1 introduction per 10 customers, 90% of follow-ups on time and no bad ask;")
                 .append(" B = 1 per 20 customers, 75% on time, bad asks at most 1 in 10; C = at least one introduction;")
-                .append(" D = none: no referrals means mediocre relationship work.</li>\n")
+                .append(" D = none: no referrals means mediocre relationship work.</li>\n");
+        card.trends().ifPresent(trends -> h
+                .append("<li><b>The last four quarters</b>: the calendar quarters that ended by the assessment day. Each is")
+                .append(" counted on its own: asks, introductions, sales, follow-ups and bad asks within the quarter; stages")
+                .append(" and customers ready but not asked at its last day, on the facts known that day. A quarter has no")
+                .append(" grade (the rule is for the year). The change is the latest quarter's figure minus the earliest's;")
+                .append(" shares change in points.</li>\n"));
+        h
                 .append("</ul>\n</section>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The trends section: a small bar chart per key figure for the book, then each team's and owner's change. */
+    private static void trends(StringBuilder h, Trends trends) {
+        List<Quarter> quarters = trends.quarters();
+        h.append("<section id=\"trends\"><h2>The last four quarters</h2>\n<p class=\"sub\">")
+                .append(quarters.get(0).label()).append(" (from ").append(quarters.get(0).start()).append(") to ")
+                .append(quarters.get(quarters.size() - 1).label()).append(" (to ").append(quarters.get(quarters.size() - 1).end())
+                .append("), each counted on its own and assessed as of its last day on the facts known then</p>\n");
+        h.append(trendChart(trends.book(), quarters));
+        List<Trend> scopes = new ArrayList<>(trends.teams());
+        scopes.addAll(trends.owners());
+        h.append("<table class=\"trends\">\n<thead><tr><th>Team or owner</th>");
+        for (Figure f : TREND_FIGURES) {
+            h.append("<th>").append(esc(f.label())).append("<br><small>").append(quarters.get(0).label()).append(" &rarr; ")
+                    .append(quarters.get(quarters.size() - 1).label()).append("</small></th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (Trend t : scopes) {
+            h.append("<tr data-trend-").append(t.scope()).append("=\"").append(esc(t.name())).append("\"><td>")
+                    .append(esc(t.name())).append(t.scope().equals("team") ? " <small>(team)</small>" : "").append("</td>");
+            for (Figure f : TREND_FIGURES) {
+                h.append("<td data-figure=\"").append(f.key()).append("\">").append(spark(t, f)).append(' ')
+                        .append(value(f, f.of(t.quarters().get(0)))).append(" &rarr; ")
+                        .append(value(f, f.of(t.quarters().get(t.quarters().size() - 1)))).append(' ')
+                        .append(change(f, t.change().get(f))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The book's key figures, one small bar chart each, quarter by quarter, with the change. */
+    private static String trendChart(Trend book, List<Quarter> quarters) {
+        int panelWidth = 270;
+        int panelHeight = 150;
+        int columns = 3;
+        int rows = (TREND_FIGURES.size() + columns - 1) / columns;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"trends\" role=\"img\" aria-label=\"the book's key figures over the last four quarters\" viewBox=\"0 0 ")
+                .append(columns * panelWidth).append(' ').append(rows * panelHeight)
+                .append("\">\n");
+        for (int i = 0; i < TREND_FIGURES.size(); i++) {
+            Figure f = TREND_FIGURES.get(i);
+            int x0 = (i % columns) * panelWidth;
+            int y0 = (i / columns) * panelHeight;
+            double max = 0;
+            for (Scorecard q : book.quarters()) {
+                max = Math.max(max, f.of(q));
+            }
+            double change = book.change().get(f);
+            svg.append("<g class=\"figure\" data-figure=\"").append(f.key()).append("\">")
+                    .append("<text class=\"title\" x=\"").append(x0 + 14).append("\" y=\"").append(y0 + 22).append("\">")
+                    .append(esc(f.label())).append("</text>")
+                    .append("<text class=\"delta ").append(direction(f, change)).append("\" x=\"").append(x0 + panelWidth - 14)
+                    .append("\" y=\"").append(y0 + 22).append("\" text-anchor=\"end\">").append(signed(f, change)).append("</text>\n");
+            int barArea = 80;
+            int baseY = y0 + 38 + barArea;
+            int slot = (panelWidth - 28) / quarters.size();
+            for (int k = 0; k < quarters.size(); k++) {
+                double v = f.of(book.quarters().get(k));
+                int height = max == 0 ? 0 : (int) Math.round(barArea * v / max);
+                int x = x0 + 14 + k * slot;
+                svg.append("<g class=\"quarter\" data-quarter=\"").append(quarters.get(k).label()).append("\" data-value=\"")
+                        .append(value(f, v)).append("\">")
+                        .append("<rect class=\"tbar").append(k == quarters.size() - 1 ? " latest" : "").append("\" x=\"")
+                        .append(x + 8).append("\" y=\"").append(baseY - Math.max(height, 1)).append("\" width=\"").append(slot - 16)
+                        .append("\" height=\"").append(Math.max(height, 1)).append("\"/>")
+                        .append("<text class=\"v\" x=\"").append(x + slot / 2).append("\" y=\"").append(baseY - Math.max(height, 1) - 4)
+                        .append("\" text-anchor=\"middle\">").append(value(f, v)).append("</text>")
+                        .append("<text class=\"q\" x=\"").append(x + slot / 2).append("\" y=\"").append(baseY + 15)
+                        .append("\" text-anchor=\"middle\">").append(quarters.get(k).label()).append("</text></g>\n");
+            }
+            svg.append("</g>\n");
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** A tiny bar per quarter, for a table cell. */
+    private static String spark(Trend t, Figure f) {
+        int n = t.quarters().size();
+        double max = 0;
+        for (Scorecard q : t.quarters()) {
+            max = Math.max(max, f.of(q));
+        }
+        StringBuilder svg = new StringBuilder("<svg class=\"spark\" viewBox=\"0 0 ").append(n * 8).append(" 16\" width=\"")
+                .append(n * 8).append("\" height=\"16\" aria-hidden=\"true\">");
+        for (int k = 0; k < n; k++) {
+            int height = max == 0 ? 0 : (int) Math.round(15 * f.of(t.quarters().get(k)) / max);
+            svg.append("<rect x=\"").append(k * 8 + 1).append("\" y=\"").append(16 - Math.max(height, 1)).append("\" width=\"6\" height=\"")
+                    .append(Math.max(height, 1)).append("\"/>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String value(Figure f, double v) {
+        return f.share() ? pct(v) : num(Math.round(v));
+    }
+
+    private static String change(Figure f, double delta) {
+        return "<span class=\"delta " + direction(f, delta) + "\">(" + signed(f, delta) + ")</span>";
+    }
+
+    /** {@code +3}, {@code -2}, {@code 0}; for a share, in points: {@code +12 pts}. */
+    static String signed(Figure f, double delta) {
+        long n = Math.round(f.share() ? 100 * delta : delta);
+        String text = n > 0 ? "+" + num(n) : n < 0 ? "\u2212" + num(-n) : "0";
+        return f.share() ? text + " pts" : text;
+    }
+
+    private static String direction(Figure f, double delta) {
+        long n = Math.round(f.share() ? 100 * delta : delta);
+        if (n == 0 || !(MORE_IS_BETTER.contains(f) || MORE_IS_WORSE.contains(f))) {
+            return "flat";
+        }
+        return (n > 0) == MORE_IS_BETTER.contains(f) ? "better" : "worse";
     }
 
     private static void figure(StringBuilder h, String label, String value, String note) {
@@ -171,5 +312,13 @@ public final class ReportCardHtml {
             th:first-child, td:first-child { text-align: left; }
             th { background: #f0f2f6; font-weight: 600; }
             td.grade { font-weight: 700; text-align: center; }
+            svg.trends { width: 100%; max-width: 850px; background: #fff; border: 1px solid #e1e5ec; border-radius: 8px; }
+            svg.trends text { font-size: 12px; fill: #1d2433; } svg.trends text.title { font-size: 13px; font-weight: 600; }
+            svg.trends text.q { fill: #5a6478; } .tbar { fill: #9aa5b8; } .tbar.latest { fill: #1a5fb4; }
+            svg.trends text.delta.better, span.delta.better { fill: #137333; color: #137333; }
+            svg.trends text.delta.worse, span.delta.worse { fill: #b3261e; color: #b3261e; }
+            svg.trends text.delta.flat, span.delta.flat { fill: #5a6478; color: #5a6478; }
+            table.trends { margin-top: 1rem; } table.trends td { white-space: nowrap; }
+            svg.spark { vertical-align: middle; } svg.spark rect { fill: #7a8ba8; }
             """;
 }

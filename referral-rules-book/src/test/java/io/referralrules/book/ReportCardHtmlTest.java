@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportCardHtmlTest {
     private static final String PAGE = ReportCardHtml.render(ReportCardTest.card());
+    private static final String TRENDS = ReportCardHtml.render(ReportCardTrendsTest.card());
 
     @Test
     void thePageNeedsNothingFromTheNetwork() {
@@ -41,6 +42,62 @@ class ReportCardHtmlTest {
         assertThat(PAGE).contains("<tr data-team=\"South\"><td>South</td><td>2</td><td>0</td>");
         assertThat(PAGE).contains("<tr data-owner=\"rep-c\">");
         assertThat(PAGE).contains("class=\"card grade gC\"");
+    }
+
+    @Test
+    void withoutTrendsThereIsNoTrendsSection() {
+        assertThat(PAGE).doesNotContain("id=\"trends\"", "The last four quarters");
+    }
+
+    @Test
+    void theTrendsPageNeedsNothingFromTheNetworkEither() {
+        assertThat(TRENDS).doesNotContain("<script", "<link", "@import", "url(", " src=", "@font-face");
+        assertThat(Pattern.compile("https?://").matcher(TRENDS).results().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theTrendsChartHasABarPerQuarterForEachKeyFigureOfTheBook() {
+        assertThat(TRENDS).contains("<section id=\"trends\"><h2>The last four quarters</h2>")
+                .contains("2025-Q2 (from 2025-04-01) to 2026-Q1 (to 2026-03-31)");
+        for (ReportCard.Figure f : ReportCardHtml.TREND_FIGURES) {
+            assertThat(TRENDS).contains("<g class=\"figure\" data-figure=\"" + f.key() + "\">");
+        }
+        // the book's introductions: M 1, 0, 0, 1 and N 0, 1, 0, 2
+        String introductions = TRENDS.substring(TRENDS.indexOf("data-figure=\"introductions\">"));
+        introductions = introductions.substring(0, introductions.indexOf("</g>\n</g>"));
+        assertThat(Pattern.compile("data-quarter=\"([^\"]+)\" data-value=\"([^\"]+)\"").matcher(introductions).results()
+                .map(m -> m.group(1) + "=" + m.group(2)).toList())
+                .containsExactly("2025-Q2=1", "2025-Q3=1", "2025-Q4=0", "2026-Q1=3");
+        assertThat(introductions).contains("<text class=\"delta better\"").contains(">+2</text>");
+    }
+
+    @Test
+    void theTrendsTableShowsEachTeamsAndOwnersChange() {
+        assertThat(TRENDS).contains("<tr data-trend-team=\"North\"><td>North <small>(team)</small></td>")
+                .contains("<tr data-trend-owner=\"rep-c\">");
+        String repB = row("data-trend-owner=\"rep-b\"");
+        assertThat(repB).contains("<td data-figure=\"introductions\"><svg class=\"spark\"")
+                .contains("</svg> 0 &rarr; 2 <span class=\"delta better\">(+2)</span></td>");
+        String repA = row("data-trend-owner=\"rep-a\"");
+        assertThat(repA).contains("100% &rarr; 50% <span class=\"delta worse\">(\u221250 pts)</span>");
+        String repD = row("data-trend-owner=\"rep-d\"");
+        // ready, not asked has no better or worse; bad asks 0 to 0
+        assertThat(repD).contains("<td data-figure=\"badAsks\">").contains("0 &rarr; 0 <span class=\"delta flat\">(0)</span>");
+        assertThat(TRENDS).contains("<li><b>The last four quarters</b>");
+    }
+
+    @Test
+    void aChangeIsSignedAndASharesChangeIsInPoints() {
+        assertThat(ReportCardHtml.signed(ReportCard.Figure.INTRODUCTIONS, 3)).isEqualTo("+3");
+        assertThat(ReportCardHtml.signed(ReportCard.Figure.INTRODUCTIONS, -1234)).isEqualTo("\u22121,234");
+        assertThat(ReportCardHtml.signed(ReportCard.Figure.INTRODUCTIONS, 0)).isEqualTo("0");
+        assertThat(ReportCardHtml.signed(ReportCard.Figure.CONVERSION, 0.125)).isEqualTo("+13 pts");
+        assertThat(ReportCardHtml.signed(ReportCard.Figure.CONVERSION, -0.004)).isEqualTo("0 pts");
+    }
+
+    private static String row(String marker) {
+        String rest = TRENDS.substring(TRENDS.indexOf("<tr " + marker));
+        return rest.substring(0, rest.indexOf("</tr>"));
     }
 
     @Test
