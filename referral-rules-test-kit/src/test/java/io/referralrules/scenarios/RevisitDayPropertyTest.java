@@ -290,6 +290,9 @@ class RevisitDayPropertyTest {
                 .mandatoryTrustBuilders(r.nextBoolean() ? defaults.mandatoryTrustBuilders()
                         : r.nextBoolean() ? Set.of() : EnumSet.of(TrustBuilder.SERVICE_QUALITY))
                 .serviceMinInteractions(r.nextInt(0, 3))
+                // the survey switches: CSAT and CES scores then count as green lights and complaints
+                .csatFeedback(r.nextBoolean())
+                .cesFeedback(r.nextBoolean())
                 .build();
     }
 
@@ -361,7 +364,8 @@ class RevisitDayPropertyTest {
             b.add(new FeedbackAnswer("FA-" + i, day(r, asOf, p), null, signal));
         }
         for (int i = r.nextInt(0, 3); i > 0; i--) {
-            SurveyType survey = r.nextInt(4) == 0 ? SurveyType.CSAT : SurveyType.NPS;
+            int scale = r.nextInt(4);
+            SurveyType survey = scale == 0 ? SurveyType.CSAT : scale == 1 ? SurveyType.CES : SurveyType.NPS;
             b.add(new SurveyScore("SS-" + i, day(r, asOf, p), survey, r.nextInt(survey.min(), survey.max() + 1)));
         }
         for (int i = r.nextInt(100) < 25 ? r.nextInt(1, 3) : 0; i > 0; i--) {
