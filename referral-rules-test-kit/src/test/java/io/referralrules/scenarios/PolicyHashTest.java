@@ -4,6 +4,7 @@ import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.DecisionRecord;
 import io.referralrules.api.Limits;
 import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.SurveyReading;
 import io.referralrules.api.TrustBuilder;
 import io.referralrules.api.facts.Customer;
 import io.referralrules.api.facts.CustomerType;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * policies: every threshold anywhere in its valid range (edges, small values, anything up to the largest), windows
  * within the look-back, the NPS cut-offs in any valid pair, any set of mandatory trust builders given in any order
  * and kind of set, and ratings with few or many digits (1.0, 5.0, the doubles next to them, random bit patterns,
- * sums such as 0.1 + 0.2 + 4). Equal hashes mean equal bytes, so decision records written when the engine hashed
+ * sums such as 0.1 + 0.2 + 4), and the CSAT and CES switches off or on with any valid cut-offs (a switch that is off
+ * is left out of both texts). Equal hashes mean equal bytes, so decision records written when the engine hashed
  * {@code PolicyJson.write} replay as identical.
  *
  * <p>Seeded: {@code -Dreferralrules.seed=N} repeats a run, and every failure names its seed and case.
@@ -88,13 +90,16 @@ class PolicyHashTest {
             seen.add("mandatory " + p.mandatoryTrustBuilders().size());
             seen.add("promoter " + p.npsPromoterMin());
             seen.add("detractor " + p.npsDetractorMax());
+            seen.add("csat " + p.csatFeedback());
+            seen.add("ces " + p.cesFeedback());
         }
 
         assertThat(seen).as("seed %d", seed).contains("lookback 0", "lookback " + Limits.MAX_POLICY_DAYS,
                 "feedback=lookback true", "momentum=lookback true", "interactions 0", "interactions " + Integer.MAX_VALUE,
                 "rating 1.0", "rating 5.0", "rating " + Math.nextUp(1.0), "rating " + Math.nextDown(5.0),
                 "required 0", "required 5", "mandatory 0", "mandatory 5", "promoter 0", "promoter 10",
-                "detractor -1", "detractor 9");
+                "detractor -1", "detractor 9", "csat null", "csat " + new SurveyReading(5, 4),
+                "csat " + new SurveyReading(1, 0), "ces null", "ces " + new SurveyReading(7, 6), "ces " + new SurveyReading(1, 0));
         assertThat(seen.stream().filter(s -> s.toString().startsWith("rating ")).count())
                 .as("distinct ratings, seed %d", seed).isGreaterThan(CASES / 2);
     }
@@ -107,7 +112,16 @@ class PolicyHashTest {
                 count(random), count(random), count(random), random.nextInt(BUILDERS.length + 1), builders(random),
                 within(random, lookback), count(random), promoter, random.nextInt(-1, promoter), days(random),
                 days(random), days(random), days(random), days(random), days(random), days(random), days(random),
-                days(random), within(random, lookback));
+                days(random), within(random, lookback), reading(random, 5), reading(random, 7));
+    }
+
+    /** A survey switch on a scale of 1 to {@code max}: off half the time, else any valid pair of cut-offs. */
+    private static SurveyReading reading(SplittableRandom random, int max) {
+        if (random.nextBoolean()) {
+            return null;
+        }
+        int greenLightMin = random.nextInt(1, max + 1);
+        return new SurveyReading(greenLightMin, random.nextInt(greenLightMin));
     }
 
     /** A day count: an edge, a usual value, or anything up to {@link Limits#MAX_POLICY_DAYS}. */
