@@ -124,9 +124,10 @@ public final class BacktestHtml {
         h.append("</section>\n");
     }
 
+    /** A key figure; its texts are this class's own, already markup (a rate's interval is a span). */
     private static void figure(StringBuilder h, String label, String value, String note) {
-        h.append("<div class=\"card\"><div class=\"label\">").append(esc(label)).append("</div><div class=\"value\">")
-                .append(esc(value)).append("</div><div class=\"note\">").append(esc(note)).append("</div></div>\n");
+        h.append("<div class=\"card\"><div class=\"label\">").append(label).append("</div><div class=\"value\">")
+                .append(value).append("</div><div class=\"note\">").append(note).append("</div></div>\n");
     }
 
     /** The chart of allowed against held back, per side, with a small table of the same figures. */
@@ -166,7 +167,7 @@ public final class BacktestHtml {
         if (sides.size() > 1) {
             h.append("<th>Side</th>");
         }
-        h.append("<th>Group</th><th>Asks</th><th>Introductions</th><th>Rate (95% interval)</th><th>Confirmed</th>")
+        h.append("<th class=\"name\">Group</th><th>Asks</th><th>Introductions</th><th>Rate (95% interval)</th><th>Confirmed</th>")
                 .append("<th>Referred sales</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < sides.size(); i++) {
             HeldBack hb = sides.get(i).heldBack();
@@ -179,7 +180,7 @@ public final class BacktestHtml {
                 } else {
                     h.append('>');
                 }
-                h.append("<td>").append(allowed ? "Allowed (ready to ask)" : "Held back (any other stage)").append("</td>")
+                h.append("<td class=\"name\">").append(allowed ? "Allowed (ready to ask)" : "Held back (any other stage)").append("</td>")
                         .append("<td>").append(num(o.asks())).append("</td><td>").append(num(o.introductions()))
                         .append("</td><td>").append(rateText(o)).append("</td><td>").append(num(o.confirmed()))
                         .append("</td><td>").append(num(o.referredSales())).append("</td></tr>\n");
@@ -409,6 +410,12 @@ public final class BacktestHtml {
     }
 
     private static void liftHead(StringBuilder h, String what, String with, String without) {
+        h.append("<p class=\"lead legend\"><svg width=\"14\" height=\"10\" class=\"with\" role=\"img\" aria-label=\"upper bar\">")
+                .append("<rect class=\"bar\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/></svg> upper bar: ")
+                .append(with.toLowerCase(Locale.ROOT)).append(" &#160; <svg width=\"14\" height=\"10\" class=\"without\" role=\"img\"")
+                .append(" aria-label=\"lower bar\"><rect class=\"bar\" x=\"0\" y=\"1\" width=\"14\" height=\"8\"/></svg> lower bar: ")
+                .append(without.toLowerCase(Locale.ROOT)).append(" &#160; lift = rate ").append(with.toLowerCase(Locale.ROOT))
+                .append(" / rate ").append(without.toLowerCase(Locale.ROOT)).append("</p>\n");
         h.append("<table class=\"lift\">\n<thead><tr><th>").append(what).append("</th><th>").append(with)
                 .append(": asks</th><th class=\"rate\">rate (95% interval)</th><th>").append(without)
                 .append(": asks</th><th class=\"rate\">rate (95% interval)</th><th class=\"plot\">").append(scale())
@@ -593,7 +600,7 @@ public final class BacktestHtml {
             .row.sB.allowed .bar { fill: #b06000; } .row.sB.held-back .bar { fill: #e0b27a; }
             table { border-collapse: collapse; width: 100%; background: #fff; font-size: .9rem; margin-top: .6rem; }
             th, td { border-bottom: 1px solid #e1e5ec; padding: .4rem .6rem; text-align: right; vertical-align: middle; }
-            th:first-child, td:first-child { text-align: left; }
+            th:first-child, td:first-child, th.name, td.name { text-align: left; }
             th { background: #f0f2f6; font-weight: 600; }
             td.rate, th.rate { white-space: nowrap; }
             td.plot, th.plot { text-align: left; width: 180px; line-height: 0; }

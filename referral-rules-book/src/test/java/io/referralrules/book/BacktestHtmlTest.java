@@ -1,5 +1,6 @@
 package io.referralrules.book;
 
+import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessPolicy;
 import io.referralrules.api.Stage;
@@ -17,6 +18,8 @@ import io.referralrules.book.BacktestReport.SignalLift;
 import io.referralrules.book.BacktestReport.StageOutcomes;
 import io.referralrules.book.BacktestReport.TrustBuilderLift;
 import io.referralrules.book.BacktestReport.WarningOutcomes;
+import io.referralrules.engine.Playbook;
+import io.referralrules.engine.ReferralRules;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -25,9 +28,11 @@ import org.xml.sax.InputSource;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -183,7 +188,11 @@ class BacktestHtmlTest {
                 .contains("<div class=\"label\">Rate when allowed</div><div class=\"value\">60%</div>"
                         + "<div class=\"note\">held back: 15%</div>")
                 .contains("<div class=\"label\">Introductions held back</div><div class=\"value\">33%</div>"
-                        + "<div class=\"note\">3 of 9</div>");
+                        + "<div class=\"note\">3 of 9</div>")
+                .contains("<div class=\"label\">Introductions</div><div class=\"value\">9</div><div class=\"note\">30.0%"
+                        + " <span class=\"ci\">(16.7&#8211;47.9%)</span> of asks</div>");
+        // nothing of the page's own is escaped twice
+        assertThat(PAGE).doesNotContain("&lt;", "&amp;");
     }
 
     @Test
@@ -224,6 +233,8 @@ class BacktestHtmlTest {
         for (Signal s : Signal.values()) {
             assertThat(PAGE).contains("data-signal=\"" + s + "\"");
         }
+        assertThat(PAGE).contains("lower bar: not met &#160; lift = rate met / rate not met</p>")
+                .contains("lower bar: without &#160; lift = rate with / rate without</p>");
         assertThat(PAGE).contains("feedback window (90 days)");
     }
 
@@ -282,6 +293,26 @@ class BacktestHtmlTest {
         assertThat(BacktestHtml.render(report(sameSeparation, Better.SECOND, List.of(), 0)))
                 .contains("better: +45.0 points against +45.0 points, and it holds back fewer introductions (20% against"
                         + " 33%).</p>");
+    }
+
+    @Test
+    void aBacktestOfTheSampleBookShowsItsFiguresAndNoCustomerName() {
+        SampleBook sample = new SampleBook(42, LocalDate.of(2026, 6, 15));
+        List<CustomerSnapshot> book = sample.customers(150).toList();
+        BacktestReport report = Backtest.builder(ReferralRules.engine())
+                .compareWith(ReferralRules.engine(Playbook.POST_SALE_MOMENTUM)).build().run(book);
+        assertThat(report.asks()).as("the sample book has asks").isPositive();
+        String page = BacktestHtml.render(report);
+        for (CustomerSnapshot c : book) {
+            if (c.customer().displayName() != null) {
+                assertThat(page).doesNotContain(c.customer().displayName());
+            }
+        }
+        Outcomes all = report.first().all();
+        assertThat(row(page, "data-stage=\"ALL\" data-asks=\"" + all.asks() + "\" data-introductions=\""
+                + all.introductions() + "\"")).contains("<td>" + String.format(Locale.ROOT, "%,d", all.asks()) + "</td>");
+        assertThat(page).contains("id=\"stages-B\"", "data-better=\"" + report.better() + "\"");
+        assertThat(page).doesNotContain("&lt;", "&amp;");
     }
 
     private static List<Failure> failures(int n) {
