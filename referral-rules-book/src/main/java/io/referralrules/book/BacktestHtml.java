@@ -105,7 +105,13 @@ public final class BacktestHtml {
         h.append("</p>\n<p class=\"sub\">Each ask re-assessed as the book knew the customer the day before it. An ask")
                 .append(" counts as an introduction when one naming it was agreed within <b>").append(report.outcomeDays())
                 .append(" days</b>; confirmed when confirmed within those days; a referred sale within <b>")
-                .append(report.referredSaleDays()).append(" days</b> of the ask.</p></header>\n");
+                .append(report.referredSaleDays()).append(" days</b> of the ask.");
+        if (report.introductionsWithoutAsk() > 0 || report.introductionsAfterWindow() > 0) {
+            h.append(" Not counted for any ask: <span id=\"not-counted\">").append(num(report.introductionsWithoutAsk()))
+                    .append(" introductions naming no ask, ").append(num(report.introductionsAfterWindow()))
+                    .append(" outside their ask&#8217;s window</span>.");
+        }
+        h.append("</p></header>\n");
     }
 
     private static void cards(StringBuilder h, BacktestReport report) {

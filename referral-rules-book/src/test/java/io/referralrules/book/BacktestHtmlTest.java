@@ -243,7 +243,11 @@ class BacktestHtmlTest {
         assertThat(PAGE).doesNotContain("id=\"comparison\"", "id=\"stages-A\"", "class=\"side")
                 .contains("<title>Referral backtest: earned-trust@1.0</title>")
                 .contains("Playbook <b>earned-trust@1.0</b> &#183; 30 asks of 40 customers</p>")
-                .contains("within <b>30 days</b>").contains("within <b>180 days</b> of the ask");
+                .contains("within <b>30 days</b>").contains("within <b>180 days</b> of the ask.")
+                .contains("Not counted for any ask: <span id=\"not-counted\">2 introductions naming no ask, 1 outside their"
+                        + " ask&#8217;s window</span>.");
+        BacktestReport allCounted = new BacktestReport(30, 180, 40, 0, List.of(), 0, 0, A, null, null);
+        assertThat(BacktestHtml.render(allCounted)).doesNotContain("Not counted");
     }
 
     @Test
