@@ -59,13 +59,13 @@ public final class BacktestTable {
         for (BacktestReport.TrustBuilderLift b : side.trustBuilders()) {
             row(out, b.builder().name() + " met", b.met());
             row(out, b.builder().name() + " not met", b.notMet());
-            out.append(String.format(Locale.ROOT, "  %-26s %s%n", "  lift", lift(b.lift())));
+            out.append(String.format(Locale.ROOT, "  %-26s %8s%n", "  lift", lift(b.lift())));
         }
         header(out, "Signal the day before");
         for (BacktestReport.SignalLift s : side.signals()) {
             row(out, s.signal().name(), s.with());
             row(out, "not " + s.signal().name(), s.without());
-            out.append(String.format(Locale.ROOT, "  %-26s %s%n", "  lift", lift(s.lift())));
+            out.append(String.format(Locale.ROOT, "  %-26s %8s%n", "  lift", lift(s.lift())));
         }
         HeldBack h = side.heldBack();
         header(out, "Held back or allowed");

@@ -17,9 +17,10 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "referral-rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, usageHelpWidth = 130,
         description = "Decides, customer by customer, whether a salesperson has earned the right to ask for a referral.",
-        subcommands = {AssessCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, BacktestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  referral-rules assess samples/sample-book.json --as-of 2026-06-15 --report-card card.html",
+                "  referral-rules backtest samples/sample-book.json --compare-playbook post-sale-momentum",
                 "  referral-rules generate --customers 1000 --seed 7 --output book.ndjson",
                 "", "Exit codes: 0 every entry assessed and written, 1 some entries invalid (the others written), 2 the run failed",
                 "(usage, unreadable input, a failed write, an interrupt), 3 the book could not be read to its end."})
@@ -62,6 +63,9 @@ public final class Main implements Runnable {
             if (type == AssessCommand.class) {
                 return type.cast(new AssessCommand(streams));
             }
+            if (type == BacktestCommand.class) {
+                return type.cast(new BacktestCommand(streams));
+            }
             if (type == GenerateCommand.class) {
                 return type.cast(new GenerateCommand(streams));
             }
@@ -71,7 +75,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: assess or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: assess, backtest or generate");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,227 @@
+package io.referralrules.cli;
+
+import io.referralrules.api.InvalidInputException;
+import io.referralrules.api.ReadinessPolicy;
+import io.referralrules.api.ReferralReadinessEngine;
+import io.referralrules.book.Backtest;
+import io.referralrules.book.BacktestHtml;
+import io.referralrules.book.BacktestJson;
+import io.referralrules.book.BacktestReport;
+import io.referralrules.book.BacktestTable;
+import io.referralrules.book.BookFile;
+import io.referralrules.engine.Playbook;
+import io.referralrules.engine.ReferralRules;
+import io.referralrules.json.PolicyJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code referral-rules backtest BOOK}: does the playbook work? Re-assesses every referral ask of the book as of the day
+ * before it, with the facts known then, and reports the introduction rate per stage, warning, trust builder and survey
+ * signal, and of the asks the playbook would have allowed against those it would have held back; with
+ * {@code --compare-playbook} or {@code --compare-policy}, the same history under a second playbook or policy, side by
+ * side. Output is whole or nothing, as {@code assess} writes it.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, usageHelpWidth = 130,
+        description = {"Backtests a playbook on the book's own history: for every referral ask, the customer as known the day before",
+                "the ask (stage, trust builders, survey signals) and on its day (the warnings it drew), and what the ask got within",
+                "the outcome window (an introduction naming it, confirmed, a referred sale within 180 days)."},
+        footer = {"", "Examples:",
+                "  referral-rules backtest samples/sample-book.json",
+                "  referral-rules backtest book.ndjson --compare-playbook post-sale-momentum --html backtest.html",
+                "  referral-rules backtest book.ndjson --compare-policy stricter.json --format json --output backtest.json",
+                "", "Exit codes:",
+                "  0  every customer backtested and the report written",
+                "  1  some entries invalid (or could not be re-assessed), each listed on standard error; the others counted and the",
+                "     report written",
+                "  2  the run failed: a usage error, a book or policy that cannot be read at all, a failed write; nothing is written",
+                "  3  the book could not be read to its end: the report counts the entries before the break"})
+final class BacktestCommand implements Callable<Integer> {
+    private static final int MAX_LISTED_FAILURES = 1000;
+
+    /** What {@code --format} takes. */
+    enum Format { table, json }
+
+    @Parameters(index = "0", paramLabel = "BOOK", description = "The book: a .json or .ndjson file, or - for NDJSON on standard input.")
+    String book;
+
+    @Option(names = "--playbook", paramLabel = "ID", defaultValue = "earned-trust",
+            description = "earned-trust or post-sale-momentum (default ${DEFAULT-VALUE}).")
+    String playbook;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "A JSON policy file: thresholds that differ from the playbook's defaults.")
+    Path policy;
+
+    @Option(names = "--compare-playbook", paramLabel = "ID",
+            description = "Also backtests this playbook (with --compare-policy, or its own defaults), side by side.")
+    String comparePlaybook;
+
+    @Option(names = "--compare-policy", paramLabel = "FILE",
+            description = "Also backtests this policy (over the defaults of --compare-playbook, or of --playbook), side by side.")
+    Path comparePolicy;
+
+    @Option(names = "--outcome-days", paramLabel = "N", defaultValue = "30",
+            description = "An introduction counts when agreed at most N days after the ask (default ${DEFAULT-VALUE}; 0 to "
+                    + Backtest.MAX_OUTCOME_DAYS + ").")
+    int outcomeDays;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "One of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Also writes the backtest as a self-contained HTML page.")
+    Path html;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where to write the report (default: standard output).")
+    Path output;
+
+    private final Streams streams;
+    private final PrintStream err;
+
+    BacktestCommand(Streams streams) {
+        this.streams = streams;
+        this.err = streams.err();
+    }
+
+    @Override
+    public Integer call() {
+        if (outcomeDays < 0 || outcomeDays > Backtest.MAX_OUTCOME_DAYS) {
+            err.println("referral-rules: --outcome-days must be from 0 to " + Backtest.MAX_OUTCOME_DAYS + ", was " + outcomeDays);
+            return Main.UNUSABLE;
+        }
+        if (html != null && output != null && html.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            err.println("referral-rules: --html and --output name the same file, " + html);
+            return Main.UNUSABLE;
+        }
+        try (Outputs outputs = new Outputs(streams)) {
+            Playbook chosen = Playbook.byId(playbook);
+            ReferralReadinessEngine engine = ReferralRules.engine(chosen, policy == null ? chosen.defaults() : readPolicy(policy, chosen.defaults()));
+            Backtest.Builder builder = Backtest.builder(engine).outcomeDays(outcomeDays);
+            if (comparePlaybook != null || comparePolicy != null) {
+                Playbook other = comparePlaybook == null ? chosen : Playbook.byId(comparePlaybook);
+                ReadinessPolicy otherPolicy = comparePolicy == null ? other.defaults() : readPolicy(comparePolicy, other.defaults());
+                builder.compareWith(ReferralRules.engine(other, otherPolicy));
+            }
+            long[] listed = {0};
+            builder.onFailure(f -> {
+                if (listed[0]++ < MAX_LISTED_FAILURES) {
+                    err.println("invalid: " + (f.customerId() == null ? "(no customer id)" : f.customerId()) + " at " + f.location()
+                            + ": " + withoutPlace(f));
+                }
+            });
+            long started = System.nanoTime();
+            BacktestReport report;
+            boolean readToEnd;
+            try (BookFile entries = open()) {
+                report = builder.build().run(entries);
+                readToEnd = entries.readToEnd();
+            }
+            if (listed[0] > MAX_LISTED_FAILURES) {
+                err.println("invalid: " + (listed[0] - MAX_LISTED_FAILURES) + " more not listed");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            write(outputs.open(output, Noun.LINE), format == Format.json ? BacktestJson.write(report) : BacktestTable.write(report));
+            if (html != null) {
+                write(outputs.open(html, Noun.LINE), BacktestHtml.render(report));
+            }
+            if (!outputs.commit()) {
+                return Main.UNUSABLE;
+            }
+            err.println(String.format(Locale.ROOT, "Backtested %,d asks of %s under %s%s in %.1f s: %,d ok, %,d invalid.",
+                    report.asks(), Noun.CUSTOMER.count(report.customers()), report.first().playbook(),
+                    report.second() == null ? "" : " and " + report.second().playbook(), seconds,
+                    report.customers() - report.failed(), report.failed()));
+            if (html != null) {
+                err.println("Backtest page: " + html.toAbsolutePath().normalize());
+            }
+            if (!readToEnd) {
+                err.println("referral-rules: could not read the book to its end (see the last entry listed); the report counts the"
+                        + " entries before the break");
+                return Main.INCOMPLETE;
+            }
+            return report.failed() > 0 ? Main.SOME_INVALID : Main.OK;
+        } catch (InvalidInputException e) {
+            err.println("referral-rules: " + e.getMessage());
+            return Main.UNUSABLE;
+        } catch (Outputs.WriteFailed e) {
+            err.println("referral-rules: " + e.getMessage() + "; nothing is written");
+            return Main.UNUSABLE;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("referral-rules: cannot read " + describe(e));
+            return Main.UNUSABLE;
+        }
+    }
+
+    /** The problem without the place it starts with (the listing names the place already). */
+    private static String withoutPlace(BacktestReport.Failure f) {
+        String place = f.location() + ": ";
+        return f.problem().startsWith(place) ? f.problem().substring(place.length()) : f.problem();
+    }
+
+    private static void write(Outputs.Destination destination, String text) {
+        try {
+            destination.sink().write(text.getBytes(StandardCharsets.UTF_8), false);
+        } catch (IOException e) {
+            throw new Outputs.WriteFailed(destination.where(), e);
+        }
+    }
+
+    private BookFile open() throws IOException {
+        if (book.equals("-")) {
+            return BookFile.open("-", new FilterInputStream(streams.in()) {
+                @Override
+                public void close() {
+                    // standard input stays open
+                }
+            });
+        }
+        try {
+            InputStream in = Files.newInputStream(Path.of(book));
+            return BookFile.open(book, in);
+        } catch (IOException e) {
+            throw naming(book, e);
+        }
+    }
+
+    private static ReadinessPolicy readPolicy(Path file, ReadinessPolicy defaults) throws IOException {
+        try {
+            return PolicyJson.read(file, defaults);
+        } catch (IOException e) {
+            throw naming(file.toString(), e);
+        }
+    }
+
+    /** A failed read that names the file it failed on. */
+    private static IOException naming(String file, IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return e;
+        }
+        return new IOException(file + ": " + Outputs.reason(e), e);
+    }
+
+    /** What could not be read and why: the file once, then the system's reason. */
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file";
+        }
+        if (cause instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + Outputs.reason(f);
+        }
+        return e.getMessage();
+    }
+}
