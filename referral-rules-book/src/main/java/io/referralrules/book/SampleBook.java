@@ -1,6 +1,7 @@
 package io.referralrules.book;
 
 import io.referralrules.api.CustomerSnapshot;
+import io.referralrules.api.Detail;
 import io.referralrules.api.ReferralReadinessEngine;
 import io.referralrules.api.Stage;
 import io.referralrules.api.facts.AskType;
@@ -63,12 +64,14 @@ import java.util.stream.StreamSupport;
  * assessment as of the book's day is the same with and without it (tested): same stage, actions, warnings and
  * reasons; only the backtest sees it.
  *
- * <p><b>The relationship.</b> A sale; a positioning conversation the next day (3 in 4); two rated service
- * interactions (4 in 5), a proactive action, an extra-value delivery, a referral given to the customer (3 in 5 each)
- * and a social touch (1 in 2) within the following months; up to three feedback events (half NPS scores: 9-10 three
- * times in five, 7-8 once, 0-6 once; half green-light answers); a complaint (one customer in three), resolved 5 to
- * 120 days later; and one to four asks for an introduction, 30 to 150 days apart. Whether an ask came when the
- * customer was ready is therefore a matter of the facts, not of a label.
+ * <p><b>The relationship.</b> A sale; a positioning conversation the next day (3 in 4); two service interactions
+ * rated 4-5 (or, one time in five, 2-5) (85 in 100), a proactive action and an extra-value delivery (3 in 5 each), a
+ * referral given to the customer (7 in 10) and a social touch (1 in 2) within the following months; up to two
+ * feedback events at any time (half NPS scores: 9-10 three times in five, 7-8 once, 0-6 once; half green-light
+ * answers); a complaint (one customer in three), resolved 5 to 120 days later; and one to four asks for an
+ * introduction, 30 to 150 days apart. Before each ask, 55 times in 100, the salesperson checked first: a green-light
+ * answer and an NPS score (drawn as above) in the 40 days before it, after the previous ask. Whether an ask came when
+ * the customer was ready is therefore a matter of the facts, not of a label.
  *
  * <p><b>Readiness at the ask.</b> Read by the engine passed in (the default playbook and policy, unless the engine
  * says otherwise), on the snapshot {@linkplain CustomerSnapshot#asKnownOn(LocalDate) as known on} the day before
@@ -80,7 +83,8 @@ import java.util.stream.StreamSupport;
  * <ul>
  *   <li>the customer was {@link Stage#READY_TO_ASK}: an introduction with probability {@value #READY_CHANCE};</li>
  *   <li>any other stage (held back): {@value #HELD_BACK_CHANCE}, plus {@value #PROMOTER_EFFECT} when the latest NPS
- *       score within the {@value #FEEDBACK_WINDOW_DAYS} days up to the day before was a promoter's (9-10), minus
+ *       score (by date, then id) dated from {@value #FEEDBACK_WINDOW_DAYS} days before the day before the ask to that day
+ *       was a promoter's (9-10), minus
  *       {@value #COMPLAINT_EFFECT} when a recorded complaint was open that day (so 0.05 to 0.25). A ready customer
  *       has no open complaint and two green lights already; the effects apply to the asks the playbook holds
  *       back.</li>
@@ -175,13 +179,14 @@ public final class SampleBook {
         return chance;
     }
 
-    /** Whether the latest NPS score dated within the feedback window up to {@code day} is 9 or 10. */
+    /** Whether the latest NPS score (by date, then id) dated within the feedback window up to {@code day} is 9 or 10. */
     static boolean promoter(CustomerSnapshot known, LocalDate day) {
         LocalDate from = day.minusDays(FEEDBACK_WINDOW_DAYS);
         SurveyScore latest = null;
         for (SurveyScore s : known.surveyScores()) {
             boolean inWindow = s.type() == SurveyType.NPS && !s.date().isBefore(from) && !s.date().isAfter(day);
-            if (inWindow && (latest == null || !s.date().isBefore(latest.date()))) {
+            if (inWindow && (latest == null || s.date().isAfter(latest.date())
+                    || s.date().equals(latest.date()) && s.id().compareTo(latest.id()) > 0)) {
                 latest = s;
             }
         }
@@ -476,9 +481,11 @@ public final class SampleBook {
             if (chance(75)) {
                 era.add(new PositioningConversation(next("PC"), sold.plusDays(1)));
             }
-            if (chance(80)) {
-                era.add(new ServiceInteraction(next("SI"), sold.plusDays(between(5, 60)), between(3, 5), IssueStatus.RESOLVED));
-                era.add(new ServiceInteraction(next("SI"), sold.plusDays(between(5, 60)), between(3, 5), IssueStatus.RESOLVED));
+            if (chance(85)) {
+                for (int k = 0; k < 2; k++) {
+                    int rating = chance(80) ? between(4, 5) : between(2, 5);
+                    era.add(new ServiceInteraction(next("SI"), sold.plusDays(between(5, 60)), rating, IssueStatus.RESOLVED));
+                }
             }
             if (chance(60)) {
                 era.add(new ProactiveAction(next("PA"), sold.plusDays(between(10, 90)), "flagged a renewal saving"));
@@ -486,19 +493,17 @@ public final class SampleBook {
             if (chance(60)) {
                 era.add(new ExtraValue(next("EV"), sold.plusDays(between(10, 90)), "shared a market briefing"));
             }
-            if (chance(60)) {
+            if (chance(70)) {
                 era.add(new ReferralGiven(next("RG"), sold.plusDays(between(10, 90)), "introduced a supplier they needed"));
             }
             if (chance(50)) {
                 era.add(new SocialTouch(next("ST"), sold.plusDays(between(10, 90)), "met at a customer evening"));
             }
-            int feedback = between(0, 3);
+            int feedback = between(0, 2);
             for (int k = 0; k < feedback; k++) {
                 LocalDate day = sold.plusDays(between(20, span));
                 if (rnd.nextBoolean()) {
-                    int r = rnd.nextInt(5);
-                    int score = r < 3 ? between(9, 10) : r == 3 ? between(7, 8) : between(0, 6);
-                    era.add(new SurveyScore(next("NPS"), day, SurveyType.NPS, score));
+                    era.add(new SurveyScore(next("NPS"), day, SurveyType.NPS, npsScore()));
                 } else {
                     era.add(new FeedbackAnswer(next("FA"), day, "What have we done right?", FeedbackSignal.GREEN_LIGHT));
                 }
@@ -507,19 +512,43 @@ public final class SampleBook {
                 LocalDate opened = sold.plusDays(between(20, span));
                 era.add(new Complaint(next("CP"), opened, opened.plusDays(between(5, 120))));
             }
+            LocalDate previous = sold;
             LocalDate ask = sold.plusDays(between(10, 150));
             for (int k = 0; k < 4 && (k == 0 || !ask.isAfter(lastAsk)); k++) {
-                ask(ask.isAfter(lastAsk) ? lastAsk : ask);
-                ask = ask.plusDays(between(30, 150));
+                LocalDate day = ask.isAfter(lastAsk) ? lastAsk : ask;
+                ask(day, previous);
+                previous = day;
+                ask = day.plusDays(between(30, 150));
             }
             return era.build();
         }
 
+        /** 9-10 three times in five, 7-8 once, 0-6 once. */
+        private int npsScore() {
+            int r = rnd.nextInt(5);
+            return r < 3 ? between(9, 10) : r == 3 ? between(7, 8) : between(0, 6);
+        }
+
+        /**
+         * Before an ask, more often than not, the salesperson checked first: a green-light answer and an NPS score in
+         * the days before it (after the previous ask, so no ask is re-read with a fact it did not know).
+         */
+        private void confirmBefore(LocalDate day, LocalDate previous) {
+            int room = (int) (day.toEpochDay() - previous.toEpochDay()) - 1;
+            if (room < 2 || !chance(55)) {
+                return;
+            }
+            era.add(new FeedbackAnswer(next("FA"), day.minusDays(between(1, Math.min(40, room))), "What have we done right?",
+                    FeedbackSignal.GREEN_LIGHT));
+            era.add(new SurveyScore(next("NPS"), day.minusDays(between(1, Math.min(40, room))), SurveyType.NPS, npsScore()));
+        }
+
         /** One ask: the readiness the day before, as the engine reads it on what was known then; its outcome drawn. */
-        private void ask(LocalDate day) {
+        private void ask(LocalDate day, LocalDate previous) {
+            confirmBefore(day, previous);
             LocalDate dayBefore = day.minusDays(1);
             CustomerSnapshot known = era.build().asKnownOn(dayBefore);
-            Stage stage = historyEngine.assess(known, dayBefore).stage();
+            Stage stage = historyEngine.assess(known, dayBefore, Detail.DECISION).stage();
             double chance = introductionChance(stage, known, dayBefore);
             String askId = next("A");
             era.add(new ReferralAsk(askId, day, AskType.INTRODUCTION));
