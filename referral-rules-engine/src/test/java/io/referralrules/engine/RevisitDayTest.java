@@ -111,6 +111,30 @@ class RevisitDayTest {
     }
 
     @Test
+    void aCsatOrCesScoreComesBackOnlyWhenThePolicyCountsItsScale() {
+        ReferralReadinessEngine counting = ReferralRules.engine(ReferralRules.engine().policy().toBuilder()
+                .csatFeedback(true).cesFeedback(true).build());
+        CustomerSnapshot dissatisfied = customer(sale(400), new SurveyScore("SS-1", TODAY.plusDays(4), SurveyType.CSAT, 2));
+        CustomerSnapshot hard = customer(sale(400), new SurveyScore("SS-1", TODAY.plusDays(6), SurveyType.CES, 3));
+        CustomerSnapshot neutral = customer(sale(400), new SurveyScore("SS-1", TODAY.plusDays(4), SurveyType.CSAT, 3),
+                new SurveyScore("SS-2", TODAY.plusDays(5), SurveyType.CES, 4));
+
+        assertThat(revisit(counting, dissatisfied)).isEqualTo(TODAY.plusDays(4));
+        assertThat(revisit(counting, hard)).isEqualTo(TODAY.plusDays(6));
+        assertThat(revisit(counting, neutral)).isNotIn(TODAY.plusDays(4), TODAY.plusDays(5));
+        assertThat(revisit(EARNED_TRUST, dissatisfied)).isNotEqualTo(TODAY.plusDays(4));
+    }
+
+    @Test
+    void aComplaintScoreLeavingTheLookBackIsRevisitedTheDayAfter() {
+        ReferralReadinessEngine counting = ReferralRules.engine(ReferralRules.engine().policy().toBuilder()
+                .csatFeedback(true).build());
+
+        assertThat(revisit(counting, customer(sale(400), new SurveyScore("SS-1", ago(360), SurveyType.CSAT, 1))))
+                .isEqualTo(TODAY.plusDays(6));
+    }
+
+    @Test
     void aCoolDownIsRevisitedTheDayItEnds() {
         ReadinessAssessment a = EARNED_TRUST.assess(customer(sale(400), new ReferralAsk("A-1", ago(10), AskType.NAMES_ONLY)), TODAY);
 
