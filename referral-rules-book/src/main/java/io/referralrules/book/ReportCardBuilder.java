@@ -33,7 +33,9 @@ import java.util.TreeMap;
  * <p>With {@link #trends(ReferralReadinessEngine)} it also counts the last four calendar quarters: each customer is
  * assessed again as of each quarter's last day, on the snapshot as known then ({@link CustomerSnapshot#asKnownOn}), so
  * a fact dated after a quarter's end never counts in that quarter. That is four more assessments per customer (at the
- * decision detail), on the calling thread; memory stays per owner and team (four more running sums each).
+ * decision detail), on the calling thread; memory stays per owner and team (four more running sums each). To spread
+ * that work over {@code BookAssessor}'s workers, work out each customer's quarters there with {@link #quarters} (safe on
+ * any thread) and hand them to {@link #add(CustomerSnapshot, ReadinessAssessment, QuarterFigures)}.
  *
  * <pre>{@code
  * ReportCardBuilder card = new ReportCardBuilder(asOf, engine.policy(), engine.playbook(), teamOfOwner);
@@ -93,10 +95,43 @@ public final class ReportCardBuilder {
         return this;
     }
 
-    /** Counts one assessed customer. */
+    /** Counts one assessed customer (and, with trends, assesses it as of each quarter's end first). */
     public ReportCardBuilder add(CustomerSnapshot snapshot, ReadinessAssessment assessment) {
         Objects.requireNonNull(snapshot, "snapshot");
+        return add(snapshot, assessment, quarters(snapshot));
+    }
+
+    /**
+     * One customer's figures for each quarter of the trends, assessed as of each quarter's end on the snapshot as known
+     * then; nothing without trends. Safe to call on any thread, also while another thread adds: it reads only what
+     * does not change after {@link #trends}.
+     */
+    public QuarterFigures quarters(CustomerSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Tally[] figures = new Tally[quarters.size()];
+        for (int i = 0; i < figures.length; i++) {
+            ReportCard.Quarter q = quarters.get(i);
+            CustomerSnapshot known = snapshot.asKnownOn(q.end());
+            ReadinessAssessment then = trendEngine.assess(known, q.end(), Detail.DECISION);
+            figures[i] = measure(known, then, q.start(), q.end(), true);
+        }
+        return new QuarterFigures(snapshot.customer().id(), figures);
+    }
+
+    /**
+     * Counts one assessed customer with its quarters worked out by {@link #quarters} (on a worker, say).
+     *
+     * @throws IllegalArgumentException when the assessment is of another day than the card's, or the quarters are of
+     *                                  another customer or were worked out before trends were asked for
+     */
+    public ReportCardBuilder add(CustomerSnapshot snapshot, ReadinessAssessment assessment, QuarterFigures quarterFigures) {
+        Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(assessment, "assessment");
+        Objects.requireNonNull(quarterFigures, "quarterFigures");
+        if (!quarterFigures.customerId.equals(snapshot.customer().id()) || quarterFigures.tallies.length != quarters.size()) {
+            throw new IllegalArgumentException("the quarters of customer " + quarterFigures.customerId + " (" + quarterFigures.tallies.length
+                    + ") are not those of customer " + snapshot.customer().id() + " for " + quarters.size() + " quarters");
+        }
         if (!assessment.asOf().equals(asOf)) {
             throw new IllegalArgumentException("assessment of customer " + assessment.customerId() + " is as of "
                     + assessment.asOf() + ", the report card as of " + asOf);
@@ -110,25 +145,31 @@ public final class ReportCardBuilder {
             teams.computeIfAbsent(team, t -> new Tally()).add(customer);
         }
         if (trendEngine != null) {
-            addQuarters(snapshot, owner, team);
+            Tally[] ofOwner = ownerQuarters.computeIfAbsent(owner, o -> newTallies());
+            Tally[] ofTeam = team == null ? null : teamQuarters.computeIfAbsent(team, t -> newTallies());
+            for (int i = 0; i < quarters.size(); i++) {
+                Tally quarter = quarterFigures.tallies[i];
+                bookQuarters[i].add(quarter);
+                ofOwner[i].add(quarter);
+                if (ofTeam != null) {
+                    ofTeam[i].add(quarter);
+                }
+            }
         }
         return this;
     }
 
-    /** The customer as of each quarter's end, on the facts known that day, counted over that quarter. */
-    private void addQuarters(CustomerSnapshot snapshot, String owner, String team) {
-        Tally[] ofOwner = ownerQuarters.computeIfAbsent(owner, o -> newTallies());
-        Tally[] ofTeam = team == null ? null : teamQuarters.computeIfAbsent(team, t -> newTallies());
-        for (int i = 0; i < quarters.size(); i++) {
-            ReportCard.Quarter q = quarters.get(i);
-            CustomerSnapshot known = snapshot.asKnownOn(q.end());
-            ReadinessAssessment then = trendEngine.assess(known, q.end(), Detail.DECISION);
-            Tally customer = measure(known, then, q.start(), q.end(), true);
-            bookQuarters[i].add(customer);
-            ofOwner[i].add(customer);
-            if (ofTeam != null) {
-                ofTeam[i].add(customer);
-            }
+    /**
+     * One customer's figures for each quarter of the trends, from {@link #quarters}, to hand to
+     * {@link #add(CustomerSnapshot, ReadinessAssessment, QuarterFigures)}. Opaque: the report card is what shows them.
+     */
+    public static final class QuarterFigures {
+        private final String customerId;
+        private final Tally[] tallies;
+
+        private QuarterFigures(String customerId, Tally[] tallies) {
+            this.customerId = customerId;
+            this.tallies = tallies;
         }
     }
 

@@ -104,10 +104,11 @@ public final class ReportCardHtml {
         h.append(trendChart(trends.book(), quarters));
         List<Trend> scopes = new ArrayList<>(trends.teams());
         scopes.addAll(trends.owners());
-        h.append("<table class=\"trends\">\n<thead><tr><th>Team or owner</th>");
+        h.append("<table class=\"trends\">\n<caption>Each team and owner: a small bar per quarter, then ")
+                .append(quarters.get(0).label()).append(" &rarr; ").append(quarters.get(quarters.size() - 1).label())
+                .append(" (change)</caption>\n<thead><tr><th>Team or owner</th>");
         for (Figure f : TREND_FIGURES) {
-            h.append("<th>").append(esc(f.label())).append("<br><small>").append(quarters.get(0).label()).append(" &rarr; ")
-                    .append(quarters.get(quarters.size() - 1).label()).append("</small></th>");
+            h.append("<th>").append(esc(f.label())).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (Trend t : scopes) {
@@ -148,8 +149,8 @@ public final class ReportCardHtml {
                     .append(esc(f.label())).append("</text>")
                     .append("<text class=\"delta ").append(direction(f, change)).append("\" x=\"").append(x0 + panelWidth - 14)
                     .append("\" y=\"").append(y0 + 22).append("\" text-anchor=\"end\">").append(signed(f, change)).append("</text>\n");
-            int barArea = 80;
-            int baseY = y0 + 38 + barArea;
+            int barArea = 70;
+            int baseY = y0 + 48 + barArea;
             int slot = (panelWidth - 28) / quarters.size();
             for (int k = 0; k < quarters.size(); k++) {
                 double v = f.of(book.quarters().get(k));
@@ -319,6 +320,7 @@ public final class ReportCardHtml {
             svg.trends text.delta.worse, span.delta.worse { fill: #b3261e; color: #b3261e; }
             svg.trends text.delta.flat, span.delta.flat { fill: #5a6478; color: #5a6478; }
             table.trends { margin-top: 1rem; } table.trends td { white-space: nowrap; }
+            table.trends caption { caption-side: top; text-align: left; color: #5a6478; font-size: .85rem; padding: .3rem 0; }
             svg.spark { vertical-align: middle; } svg.spark rect { fill: #7a8ba8; }
             """;
 }

@@ -144,6 +144,11 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--teams", paramLabel = "FILE", description = "A JSON object of owner id to team, for the report card (adds to the book's own).")
     Path teamsFile;
 
+    @Option(names = "--trends", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "The report card's last four calendar quarters, each customer assessed again as of each quarter's end"
+                    + " on the facts known then (--trends, the default), or not (--no-trends: faster on a large book).")
+    boolean trends;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads that assess at once (default: the number of processors).")
     Integer threads;
 
@@ -237,14 +242,17 @@ final class AssessCommand implements Callable<Integer> {
         try (BookFile entries = open()) {
             Run run = new Run(entries, day, engine, teams, outputs);
             run.writer.start();
-            BookSummary summary = run.assessor().assessEntries(entries.entries(), run.total, day, run.writer::render, (result, text) -> {
-                if (result.failed()) {
-                    run.listFailure(result);
-                    return;
-                }
-                run.card.add(result.snapshot(), result.assessment());
-                run.writer.write(text);
-            });
+            // the answer's bytes and the report card's quarters are worked out on the workers, counted here in book order
+            BookSummary summary = run.assessor().assessEntries(entries.entries(), run.total, day,
+                    result -> result.failed() ? null : new Rendered(run.writer.render(result), run.card.quarters(result.snapshot())),
+                    (result, rendered) -> {
+                        if (result.failed()) {
+                            run.listFailure(result);
+                            return;
+                        }
+                        run.card.add(result.snapshot(), result.assessment(), rendered.quarters());
+                        run.writer.write(rendered.bytes());
+                    });
             double seconds = run.finishAnswers(outputs);
             if (!outputs.commit()) {
                 return Main.UNUSABLE;
@@ -252,6 +260,10 @@ final class AssessCommand implements Callable<Integer> {
             err.println(summaryLine(summary, engine, seconds));
             return run.end(summary.failed(), "");
         }
+    }
+
+    /** One answer as the workers hand it on: its output, and its quarters for the report card's trends. */
+    private record Rendered(byte[] bytes, ReportCardBuilder.QuarterFigures quarters) {
     }
 
     /**
@@ -278,6 +290,9 @@ final class AssessCommand implements Callable<Integer> {
             this.total = showProgress && !book.equals("-") && book.endsWith(".ndjson") ? countLines(Path.of(book)) : -1;
             teams.putAll(entries.teams());
             this.card = new ReportCardBuilder(day, engine.policy(), engine.playbook(), teams);
+            if (trends && (reportCard != null || reportCardJson != null)) {
+                card.trends(engine);
+            }
             this.bar = new ProgressBar(err, showProgress);
             this.started = System.nanoTime();
         }
