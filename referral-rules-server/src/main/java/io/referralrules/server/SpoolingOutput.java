@@ -22,8 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * fit in a bounded buffer in memory they wait there; once it is full, the lines that follow are appended to a temporary
  * file (the spool, created owner-only in the given folder), which the writer drains, in order, once it has caught up;
  * when the spool is drained it is emptied and lines wait in memory again. The lines reach the client exactly in the
- * order they were written. The spool is bounded: a line that would take it over its limit is refused with
- * {@link SpoolFull}; {@link #writeLast} then still adds the last line (the error that ends the answer).
+ * order they were written. The spool is bounded: a line that would take it over its limit, or that cannot be written to
+ * it (a full disk), is refused with {@link SpoolFull}; {@link #writeLast} then still adds the last line (the error that
+ * ends the answer), which the writer sends after all the others.
  *
  * <p>{@link #finish()} waits until the client has been sent every line; {@link #close()} (always, also after a failure)
  * stops the writer and deletes the spool. A failure of the client's stream (the client gone) is thrown by the next
@@ -55,6 +56,7 @@ final class SpoolingOutput implements AutoCloseable {
     private long spoolWritten;
     private long spoolRead;
     private long spoolLargest;
+    private byte[] last;
     private boolean finished;
     private boolean aborted;
     private boolean writerDone;
@@ -86,39 +88,59 @@ final class SpoolingOutput implements AutoCloseable {
      * @throws IOException the spool could not be written, or the client's stream failed (the client gone)
      */
     void write(byte[] line) throws IOException {
-        add(line, false);
+        add(line);
     }
 
-    /** Adds the answer's last line (an error line), even over the spool's limit. */
+    /**
+     * Adds the answer's last line (an error line), which the writer sends after every other line; it is held in memory,
+     * whatever the spool's limit or state. Nothing can be written after it.
+     */
     void writeLast(byte[] line) throws IOException {
-        add(line, true);
-    }
-
-    private void add(byte[] line, boolean last) throws IOException {
         lock.lock();
         try {
-            rethrowFailure();
-            if (finished || aborted) {
-                throw new IllegalStateException("the answer is finished");
-            }
+            checkOpen();
+            last = line;
+            finished = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkOpen() throws IOException {
+        rethrowFailure();
+        if (finished || aborted) {
+            throw new IllegalStateException("the answer is finished");
+        }
+    }
+
+    private void add(byte[] line) throws IOException {
+        lock.lock();
+        try {
+            checkOpen();
             if (!spooling && (memory.isEmpty() || memoryBytes + line.length <= maxMemoryBytes)) {
                 memory.add(line);
                 memoryBytes += line.length;
             } else {
-                if (!last && spoolWritten + line.length > maxSpoolBytes) {
+                if (spoolWritten + line.length > maxSpoolBytes) {
                     throw new SpoolFull(maxSpoolBytes);
                 }
                 spooling = true;
-                if (spool == null) {
-                    spoolFile = Files.createTempFile(directory, SPOOL_PREFIX, SPOOL_SUFFIX);
-                    spool = FileChannel.open(spoolFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try {
+                    if (spool == null) {
+                        spoolFile = Files.createTempFile(directory, SPOOL_PREFIX, SPOOL_SUFFIX);
+                        spool = FileChannel.open(spoolFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    }
+                    ByteBuffer bytes = ByteBuffer.wrap(line);
+                    long at = spoolWritten;
+                    while (bytes.hasRemaining()) {
+                        at += spool.write(bytes, at);
+                    }
+                    spoolWritten = at;
+                } catch (IOException e) {
+                    // a part of the line may be in the spool, past spoolWritten: the writer never reads it
+                    throw SpoolFull.unwritable(e);
                 }
-                ByteBuffer bytes = ByteBuffer.wrap(line);
-                long at = spoolWritten;
-                while (bytes.hasRemaining()) {
-                    at += spool.write(bytes, at);
-                }
-                spoolWritten = at;
                 spoolLargest = Math.max(spoolLargest, spoolWritten);
             }
             changed.signalAll();
@@ -206,6 +228,7 @@ final class SpoolingOutput implements AutoCloseable {
         try {
             while (true) {
                 byte[] line = null;
+                boolean end = false;
                 long from = -1;
                 int length = 0;
                 lock.lock();
@@ -221,13 +244,19 @@ final class SpoolingOutput implements AutoCloseable {
                     } else if (spoolRead < spoolWritten) {
                         from = spoolRead;
                         length = (int) Math.min(SPOOL_READ_BYTES, spoolWritten - spoolRead);
+                    } else if (last != null) {
+                        line = last;   // finished, everything else sent
+                        end = true;
                     } else {
                         return;   // finished, everything sent
                     }
                 } finally {
                     lock.unlock();
                 }
-                if (line != null) {
+                if (end) {
+                    out.write(line);
+                    return;
+                } else if (line != null) {
                     out.write(line);
                     lock.lock();
                     try {
@@ -288,13 +317,23 @@ final class SpoolingOutput implements AutoCloseable {
         }
     }
 
-    /** A line that would take the spool over its limit. */
+    /** A line that would take the spool over its limit, or that could not be written to it. */
     static final class SpoolFull extends IOException {
         private static final long serialVersionUID = 1L;
 
         SpoolFull(long max) {
             super("the answers waiting for the client are more than " + max
                     + " bytes (referral-rules.max-batch-spool-bytes)");
+        }
+
+        private SpoolFull(String message, IOException cause) {
+            super(message, cause);
+        }
+
+        /** The spool could not be made or written (the folder gone, the disk full). */
+        static SpoolFull unwritable(IOException cause) {
+            return new SpoolFull("the answers waiting for the client could not be written to the spool"
+                    + " (referral-rules.batch-spool-directory)", cause);
         }
     }
 }

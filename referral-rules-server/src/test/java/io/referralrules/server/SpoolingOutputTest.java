@@ -101,7 +101,7 @@ class SpoolingOutputTest {
             byte[] last = "{\"error\":\"the end\"}\n".getBytes(StandardCharsets.UTF_8);
             output.writeLast(last);
             expected.write(last);
-            assertThat(output.spoolLargest()).isLessThanOrEqualTo(maxSpool + last.length);
+            assertThat(output.spoolLargest()).isLessThanOrEqualTo(maxSpool);
             client.open();
             output.finish();
         }
@@ -109,6 +109,36 @@ class SpoolingOutputTest {
         assertThat(refusedAt).as("seed %d: a line refused", SEED).isPositive();
         assertThat(client.received()).as("seed %d", SEED).isEqualTo(expected.toByteArray());
         assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void aSpoolThatCannotBeWrittenRefusesTheLineAndTheLastLineStillGoesAfterTheOthers() throws IOException {
+        SplittableRandom random = new SplittableRandom(SEED);
+        GatedClient client = new GatedClient();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        Path gone = spoolDirectory.resolve("gone");
+        try (SpoolingOutput output = new SpoolingOutput(client, gone, 1L << 30, MEMORY)) {
+            SpoolingOutput.SpoolFull refused = null;
+            for (int n = 0; n < 1_000 && refused == null; n++) {
+                byte[] line = line(n, random);
+                try {
+                    output.write(line);
+                    expected.write(line);
+                } catch (SpoolingOutput.SpoolFull e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).as("seed %d: a line refused", SEED).isNotNull()
+                    .hasMessage("the answers waiting for the client could not be written to the spool"
+                            + " (referral-rules.batch-spool-directory)");
+            byte[] last = "{\"error\":\"the end\"}\n".getBytes(StandardCharsets.UTF_8);
+            output.writeLast(last);
+            expected.write(last);
+            client.open();
+            output.finish();
+        }
+
+        assertThat(client.received()).as("seed %d", SEED).isEqualTo(expected.toByteArray());
     }
 
     @Test
