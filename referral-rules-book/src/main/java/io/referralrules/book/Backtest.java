@@ -23,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -34,6 +36,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -71,7 +79,8 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * A backtest is immutable and thread-safe; one run works on the calling thread.
+ * A backtest is immutable and thread-safe. A run takes the book and counts on the calling thread (the failure listener
+ * is called there too); the customers are re-assessed there or, with {@link Builder#threads(int)}, on workers.
  */
 public final class Backtest {
     /** The days after an ask within which a referred sale counts. */
@@ -80,6 +89,10 @@ public final class Backtest {
     public static final int DEFAULT_OUTCOME_DAYS = 30;
     /** The most outcome days accepted. */
     public static final int MAX_OUTCOME_DAYS = 3650;
+    /** How many customers each worker thread may have in flight at once. */
+    public static final int IN_FLIGHT_PER_THREAD = 32;
+    /** The most worker threads. */
+    public static final int MAX_THREADS = 256;
     /** How many failures the report lists (all are counted and handed to the listener). */
     public static final int MAX_LISTED_FAILURES = 1000;
 
@@ -89,12 +102,14 @@ public final class Backtest {
     private final ReferralReadinessEngine comparison;
     private final int outcomeDays;
     private final Consumer<Failure> onFailure;
+    private final int threads;
 
     private Backtest(Builder b) {
         this.engine = b.engine;
         this.comparison = b.comparison;
         this.outcomeDays = b.outcomeDays;
         this.onFailure = b.onFailure;
+        this.threads = b.threads;
     }
 
     /**
@@ -112,35 +127,84 @@ public final class Backtest {
     }
 
     /**
-     * Backtests a book read from a file (or any items), one at a time; a failed item is counted as a failure.
+     * Backtests a book read from a file (or any items), taken one at a time on the calling thread; a failed item is
+     * counted as a failure. With {@link Builder#threads(int) threads} above 1, the customers are re-assessed on that
+     * many workers, at most {@value #IN_FLIGHT_PER_THREAD} customers a thread in flight, and counted in the book's
+     * order.
      *
      * @throws NullPointerException if {@code items} is {@code null}
+     * @throws CancellationException if the calling thread is interrupted (its interrupt flag is set again)
      */
     public BacktestReport run(Iterator<BookItem> items) {
         Objects.requireNonNull(items, "items");
         Run run = new Run();
-        while (items.hasNext()) {
-            BookItem item = items.next();
-            if (item.snapshot() == null) {
-                run.fail(item.customerId(), item.location(), item.problem());
-            } else {
-                run.customer(item.snapshot(), item.location());
+        if (threads == 1) {
+            while (items.hasNext()) {
+                run.add(work(items.next()));
             }
+            return run.report();
         }
-        return run.report();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "referral-rules-backtest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Done>> inFlight = new ArrayDeque<>();
+            int window = threads * IN_FLIGHT_PER_THREAD;
+            while (items.hasNext()) {
+                BookItem item = items.next();
+                inFlight.add(item.snapshot() == null ? CompletableFuture.completedFuture(work(item)) : pool.submit(() -> work(item)));
+                while (inFlight.size() >= window) {
+                    run.add(take(inFlight.poll()));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                run.add(take(inFlight.poll()));
+            }
+            return run.report();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Done take(Future<Done> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the backtest was interrupted");
+        } catch (ExecutionException e) {
+            // work() catches every RuntimeException; what is left is an Error
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
-     * Backtests the snapshots of a stream, one at a time; a customer's location is {@code #index} (from 0).
+     * Backtests the snapshots of a stream, taken one at a time; a customer's location is {@code #index} (from 0).
+     * As {@link #run(Iterator)}.
      *
-     * @throws NullPointerException if {@code book} is {@code null}
+     * @throws NullPointerException if {@code book} or one of its snapshots is {@code null}
      */
     public BacktestReport run(Stream<CustomerSnapshot> book) {
         Objects.requireNonNull(book, "book");
-        Run run = new Run();
-        long[] index = {0};
-        book.sequential().forEachOrdered(s -> run.customer(Objects.requireNonNull(s, "snapshot"), "#" + index[0]++));
-        return run.report();
+        Iterator<CustomerSnapshot> snapshots = book.iterator();
+        return run(new Iterator<BookItem>() {
+            private long index;
+
+            @Override
+            public boolean hasNext() {
+                return snapshots.hasNext();
+            }
+
+            @Override
+            public BookItem next() {
+                return BookItem.of(Objects.requireNonNull(snapshots.next(), "snapshot"), "#" + index++);
+            }
+        });
     }
 
     /**
@@ -286,6 +350,31 @@ public final class Backtest {
     public record Outcome(boolean introduced, boolean confirmed, boolean referredSale, int outsideWindow) {
     }
 
+    /** One entry's asks re-assessed (on a worker when there are several), or why it failed. */
+    private Done work(BookItem item) {
+        if (item.snapshot() == null) {
+            return new Done(null, 0, item.customerId(), item.location(), item.problem());
+        }
+        CustomerSnapshot snapshot = item.snapshot();
+        try {
+            int withoutAsk = 0;
+            for (Introduction i : snapshot.introductions()) {
+                if (i.askId() == null) {
+                    withoutAsk++;
+                }
+            }
+            return new Done(asks(snapshot), withoutAsk, snapshot.customer().id(), item.location(), null);
+        } catch (RuntimeException e) {
+            // the message names fields, ids and dates only (the engine's and the facts' contract)
+            return new Done(null, 0, snapshot.customer().id(), item.location(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** What one entry gave: its asks' results, or ({@code results} {@code null}) the problem. */
+    private record Done(List<AskResult> results, int introductionsWithoutAsk, String customerId, String location, String problem) {
+    }
+
     /** Counters of one group of asks. */
     private static final class Tally {
         long asks;
@@ -377,28 +466,20 @@ public final class Backtest {
         long withoutAsk;
         long outsideWindow;
 
-        void customer(CustomerSnapshot snapshot, String location) {
-            List<AskResult> results;
-            try {
-                results = asks(snapshot);
-            } catch (RuntimeException e) {
-                // the message names fields, ids and dates only (the engine's and the facts' contract)
-                fail(snapshot.customer().id(), location, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        void add(Done done) {
+            if (done.results() == null) {
+                fail(done.customerId(), done.location(), done.problem());
                 return;
             }
             customers++;
-            for (AskResult r : results) {
+            for (AskResult r : done.results()) {
                 first.add(r.first(), r.outcome());
                 if (second != null) {
                     second.add(r.second(), r.outcome());
                 }
                 outsideWindow += r.outcome().outsideWindow();
             }
-            for (Introduction i : snapshot.introductions()) {
-                if (i.askId() == null) {
-                    withoutAsk++;
-                }
-            }
+            withoutAsk += done.introductionsWithoutAsk();
         }
 
         void fail(String customerId, String location, String problem) {
@@ -446,6 +527,7 @@ public final class Backtest {
         private ReferralReadinessEngine comparison;
         private int outcomeDays = DEFAULT_OUTCOME_DAYS;
         private Consumer<Failure> onFailure = f -> { };
+        private int threads = 1;
 
         private Builder(ReferralReadinessEngine engine) {
             this.engine = engine;
@@ -483,6 +565,20 @@ public final class Backtest {
          */
         public Builder onFailure(Consumer<Failure> listener) {
             this.onFailure = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Re-assesses the customers on this many worker threads (default 1: on the calling thread). Items are still
+         * taken, and counted, on the calling thread in the book's order, so the report is the same at any number.
+         *
+         * @throws IllegalArgumentException unless from 1 to {@value Backtest#MAX_THREADS}
+         */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > MAX_THREADS) {
+                throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", was " + threads);
+            }
+            this.threads = threads;
             return this;
         }
 

@@ -300,6 +300,32 @@ class BacktestTest {
     }
 
     @Test
+    void onSeveralThreadsTheReportAndTheFailuresAreTheSameAndInBookOrder() {
+        List<CustomerSnapshot> book = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            book.add(i % 3 == 0 ? heldBackAndNothing() : readyAndIntroduced());
+        }
+        List<BacktestReport.Failure> oneThread = new ArrayList<>();
+        List<BacktestReport.Failure> fourThreads = new ArrayList<>();
+        FailingFor engine = new FailingFor("H", ENGINE);
+
+        BacktestReport one = Backtest.builder(engine).onFailure(oneThread::add).build().run(book);
+        BacktestReport four = Backtest.builder(engine).threads(4).onFailure(fourThreads::add).build().run(book);
+
+        assertThat(four).isEqualTo(one);
+        assertThat(fourThreads).isEqualTo(oneThread).hasSize(14);
+        assertThat(fourThreads).extracting(BacktestReport.Failure::location).startsWith("#0", "#3", "#6");
+        assertThat(one.asks()).isEqualTo(26);
+    }
+
+    @Test
+    void theNumberOfThreadsIsBounded() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Backtest.builder(ENGINE).threads(0))
+                .withMessage("threads must be from 1 to 256, was 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> Backtest.builder(ENGINE).threads(257));
+    }
+
+    @Test
     void aFailedBookItemIsCountedAndListed() {
         List<BookItem> items = List.of(BookItem.failed("X", "book.ndjson:1", "Sale.date must not be null (id=S-1)"),
                 BookItem.of(readyAndIntroduced(), "book.ndjson:2"));

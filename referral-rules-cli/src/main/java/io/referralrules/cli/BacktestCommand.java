@@ -89,6 +89,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write the report (default: standard output).")
     Path output;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that re-assess at once (default: the number of processors).")
+    Integer threads;
+
     private final Streams streams;
     private final PrintStream err;
 
@@ -103,6 +106,11 @@ final class BacktestCommand implements Callable<Integer> {
             err.println("referral-rules: --outcome-days must be from 0 to " + Backtest.MAX_OUTCOME_DAYS + ", was " + outcomeDays);
             return Main.UNUSABLE;
         }
+        int workers = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), Backtest.MAX_THREADS);
+        if (workers < 1 || workers > Backtest.MAX_THREADS) {
+            err.println("referral-rules: --threads must be from 1 to " + Backtest.MAX_THREADS + ", was " + workers);
+            return Main.UNUSABLE;
+        }
         if (html != null && output != null && html.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
             err.println("referral-rules: --html and --output name the same file, " + html);
             return Main.UNUSABLE;
@@ -110,7 +118,7 @@ final class BacktestCommand implements Callable<Integer> {
         try (Outputs outputs = new Outputs(streams)) {
             Playbook chosen = Playbook.byId(playbook);
             ReferralReadinessEngine engine = ReferralRules.engine(chosen, policy == null ? chosen.defaults() : readPolicy(policy, chosen.defaults()));
-            Backtest.Builder builder = Backtest.builder(engine).outcomeDays(outcomeDays);
+            Backtest.Builder builder = Backtest.builder(engine).outcomeDays(outcomeDays).threads(workers);
             if (comparePlaybook != null || comparePolicy != null) {
                 Playbook other = comparePlaybook == null ? chosen : Playbook.byId(comparePlaybook);
                 ReadinessPolicy otherPolicy = comparePolicy == null ? other.defaults() : readPolicy(comparePolicy, other.defaults());

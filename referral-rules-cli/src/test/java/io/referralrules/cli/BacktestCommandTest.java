@@ -225,6 +225,23 @@ class BacktestCommandTest {
     }
 
     @Test
+    void oneThreadOrFourGiveTheSameReport() throws IOException {
+        Path book = book(IMPOSSIBLE_DATE);
+        assertThat(Main.run("backtest", book.toString(), "--format", "json", "--threads", "1")).isEqualTo(Main.SOME_INVALID);
+        String one = streams.out();
+        streams.resetOut();
+
+        assertThat(Main.run("backtest", book.toString(), "--format", "json", "--threads", "4")).isEqualTo(Main.SOME_INVALID);
+        assertThat(streams.out()).isEqualTo(one);
+    }
+
+    @Test
+    void aNumberOfThreadsOutOfRangeIsUnusable() throws IOException {
+        assertThat(Main.run("backtest", book().toString(), "--threads", "0")).isEqualTo(Main.UNUSABLE);
+        assertThat(streams.err()).contains("--threads must be from 1 to 256, was 0");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() throws IOException {
         assertThat(Main.run("backtest", book().toString(), "--format", "ndjson")).isEqualTo(Main.UNUSABLE);
         assertThat(streams.err()).contains("--format");
