@@ -37,9 +37,10 @@ import java.util.concurrent.Callable;
  * side. Output is whole or nothing, as {@code assess} writes it.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, usageHelpWidth = 130,
-        description = {"Backtests a playbook on the book's own history: for every referral ask, the customer as known the day before",
-                "the ask (stage, trust builders, survey signals) and on its day (the warnings it drew), and what the ask got within",
-                "the outcome window (an introduction naming it, confirmed, a referred sale within 180 days)."},
+        description = {"Backtests a playbook on the book's own history of referral asks.",
+                "For every ask: the customer as known the day before it (stage, trust builders, survey signals) and on its day (the",
+                "warnings it drew), and what the ask got within the outcome window (an introduction naming it, confirmed, a referred",
+                "sale within 180 days)."},
         footer = {"", "Examples:",
                 "  referral-rules backtest samples/sample-book.json",
                 "  referral-rules backtest book.ndjson --compare-playbook post-sale-momentum --html backtest.html",

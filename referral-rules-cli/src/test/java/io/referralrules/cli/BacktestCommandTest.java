@@ -280,6 +280,6 @@ class BacktestCommandTest {
     @Test
     void theCommandIsListedInTheHelp() {
         assertThat(Main.run("--help")).isZero();
-        assertThat(streams.out()).contains("backtest");
+        assertThat(streams.out()).containsPattern("\n  backtest +Backtests a playbook on the book's own history of referral asks\\.\n");
     }
 }
