@@ -5,8 +5,9 @@ import io.referralrules.api.Stage;
 import java.util.Map;
 
 /**
- * The referral figures of one scope (the whole book, a team, or an account owner) over the report card's period. How
- * each figure is counted, and the rule for the grade, are written down in {@code docs/report-card.md}.
+ * The referral figures of one scope (the whole book, a team, or an account owner) over the report card's period, or
+ * over one quarter of its trends. How each figure is counted, and the rule for the grade, are written down in
+ * {@code docs/report-card.md}.
  *
  * @param scope                  {@code book}, {@code team} or {@code owner}
  * @param name                   the team's or owner's id; {@code all} for the book
@@ -25,8 +26,9 @@ import java.util.Map;
  * @param fatigueAsks            {@code ASK_FATIGUE} warnings
  * @param titForTatAsks          {@code TIT_FOR_TAT} warnings
  * @param stages                 customers per stage, every stage present
- * @param grade                  A, B, C or D
- * @param gradeReason            why that grade, in words with the numbers
+ * @param grade                  A, B, C or D; empty in a quarter of the trends ({@link ReportCard.Trend}), which has no
+ *                               grade
+ * @param gradeReason            why that grade, in words with the numbers; empty when there is no grade
  */
 public record Scorecard(String scope, String name, long customers, long asks, long introductions, long bareContacts,
                         long introductionsConfirmed, long referredSales, long followUpsOnTime, long followUpsLate,

@@ -154,6 +154,23 @@ class ReportCardTrendsTest {
     }
 
     @Test
+    void quartersWorkedOutAheadAddUpToTheSameCardAndBelongToTheirCustomer() {
+        ReportCardBuilder builder = new ReportCardBuilder(AS_OF, ENGINE.policy(), ENGINE.playbook(), TEAMS).trends(ENGINE);
+        for (CustomerSnapshot c : List.of(m(), n(), p(), empty())) {
+            ReportCardBuilder.QuarterFigures ahead = builder.quarters(c);
+            builder.add(c, ENGINE.assess(c, AS_OF), ahead);
+        }
+        assertThat(builder.build()).usingRecursiveComparison().isEqualTo(card());
+
+        ReportCardBuilder.QuarterFigures ofN = builder.quarters(n());
+        assertThatThrownBy(() -> builder.add(m(), ENGINE.assess(m(), AS_OF), ofN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the quarters of customer N (4) are not those of customer M for 4 quarters");
+        ReportCardBuilder.QuarterFigures none = new ReportCardBuilder(AS_OF, ENGINE.policy(), ENGINE.playbook(), TEAMS).quarters(m());
+        assertThatThrownBy(() -> builder.add(m(), ENGINE.assess(m(), AS_OF), none)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the quarters of customer M (0) are not those of customer M for 4 quarters");
+    }
+
+    @Test
     void aCustomerWhoseIntroductionsComeInDifferentQuartersCountsInEachOfThem() {
         List<Scorecard> q = owner(card(), "rep-a").quarters();
 
