@@ -178,14 +178,13 @@ public final class ReportCardHtml {
         for (Scorecard q : t.quarters()) {
             max = Math.max(max, f.of(q));
         }
-        StringBuilder svg = new StringBuilder("<svg class=\"spark\" viewBox=\"0 0 ").append(n * 8).append(" 16\" width=\"")
-                .append(n * 8).append("\" height=\"16\" aria-hidden=\"true\">");
+        // one path of n bars keeps a row of a large book's table small
+        StringBuilder svg = new StringBuilder("<svg class=\"spark\" viewBox=\"0 0 ").append(n * 8).append(" 16\" aria-hidden=\"true\"><path d=\"");
         for (int k = 0; k < n; k++) {
-            int height = max == 0 ? 0 : (int) Math.round(15 * f.of(t.quarters().get(k)) / max);
-            svg.append("<rect x=\"").append(k * 8 + 1).append("\" y=\"").append(16 - Math.max(height, 1)).append("\" width=\"6\" height=\"")
-                    .append(Math.max(height, 1)).append("\"/>");
+            int height = Math.max(1, max == 0 ? 0 : (int) Math.round(15 * f.of(t.quarters().get(k)) / max));
+            svg.append('M').append(k * 8 + 1).append(' ').append(16 - height).append("h6v").append(height).append("h-6z");
         }
-        return svg.append("</svg>").toString();
+        return svg.append("\"/></svg>").toString();
     }
 
     private static String value(Figure f, double v) {
@@ -321,6 +320,6 @@ public final class ReportCardHtml {
             svg.trends text.delta.flat, span.delta.flat { fill: #5a6478; color: #5a6478; }
             table.trends { margin-top: 1rem; } table.trends td { white-space: nowrap; }
             table.trends caption { caption-side: top; text-align: left; color: #5a6478; font-size: .85rem; padding: .3rem 0; }
-            svg.spark { vertical-align: middle; } svg.spark rect { fill: #7a8ba8; }
+            svg.spark { vertical-align: middle; width: 32px; height: 16px; } svg.spark path { fill: #7a8ba8; }
             """;
 }

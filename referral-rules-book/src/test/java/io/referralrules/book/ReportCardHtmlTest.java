@@ -76,7 +76,9 @@ class ReportCardHtmlTest {
         assertThat(TRENDS).contains("<tr data-trend-team=\"North\"><td>North <small>(team)</small></td>")
                 .contains("<tr data-trend-owner=\"rep-c\">");
         String repB = row("data-trend-owner=\"rep-b\"");
-        assertThat(repB).contains("<td data-figure=\"introductions\"><svg class=\"spark\"")
+        // rep-b's introductions 0, 1, 0, 2: bars of 1 (at least), 8, 1 and 15 of 15 pixels
+        assertThat(repB).contains("<td data-figure=\"introductions\"><svg class=\"spark\" viewBox=\"0 0 32 16\" aria-hidden=\"true\">"
+                        + "<path d=\"M1 15h6v1h-6zM9 8h6v8h-6zM17 15h6v1h-6zM25 1h6v15h-6z\"/></svg>")
                 .contains("</svg> 0 &rarr; 2 <span class=\"delta better\">(+2)</span></td>");
         String repA = row("data-trend-owner=\"rep-a\"");
         assertThat(repA).contains("100% &rarr; 50% <span class=\"delta worse\">(\u221250 pts)</span>");
