@@ -60,9 +60,10 @@ import java.util.stream.StreamSupport;
  * <p>{@link #withAskHistories(ReferralReadinessEngine)} gives every customer who has a sale (all kinds but the
  * prospect and the customer asked too soon after a first sale) an earlier relationship whose asks have outcomes drawn
  * from a documented, seeded model, so that a backtest of the book has a known answer. The history is dated more than
- * {@value #HISTORY_GAP_DAYS} days before the book's day, outside the default 365-day look-back, so the customer's
- * assessment as of the book's day is the same with and without it (tested): same stage, actions, warnings and
- * reasons; only the backtest sees it.
+ * {@value #HISTORY_GAP_DAYS} days before the book's day, outside the default 365-day look-back of the book's day and of
+ * the report card's last four quarter ends, so the customer's assessment as of the book's day is the same with and
+ * without it (tested: same stage, actions, warnings and reasons), and so are the report card and its trends; only
+ * the backtest sees it.
  *
  * <p><b>The relationship.</b> A sale; a positioning conversation the next day (3 in 4); two service interactions
  * rated 4-5 (or, one time in five, 2-5) (85 in 100), a proactive action and an extra-value delivery (3 in 5 each), a
@@ -128,7 +129,7 @@ public final class SampleBook {
     /** The feedback window the model reads the latest NPS score in (the default policy's). */
     public static final int FEEDBACK_WINDOW_DAYS = 90;
     /** Every fact of an ask history is dated more than this many days before the book's day. */
-    public static final int HISTORY_GAP_DAYS = 400;
+    public static final int HISTORY_GAP_DAYS = 800;
 
     private final long seed;
     private final LocalDate asOf;

@@ -78,7 +78,7 @@ class SampleBookTest {
     private static final SampleBook WITH_HISTORIES = PLAIN.withAskHistories(ENGINE);
 
     @Test
-    void aHistoryOnlyAddsFactsDatedMoreThan400DaysBeforeTheBooksDay() {
+    void aHistoryOnlyAddsFactsDatedMoreThan800DaysBeforeTheBooksDay() {
         List<CustomerSnapshot> plain = PLAIN.customers(400).toList();
         List<CustomerSnapshot> withPast = WITH_HISTORIES.customers(400).toList();
         LocalDate historyEnds = AS_OF.minusDays(SampleBook.HISTORY_GAP_DAYS + 1);
