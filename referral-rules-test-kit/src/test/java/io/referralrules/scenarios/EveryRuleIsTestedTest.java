@@ -2,6 +2,8 @@ package io.referralrules.scenarios;
 
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.ReferralReadinessEngine;
+import io.referralrules.api.facts.SurveyScore;
+import io.referralrules.api.facts.SurveyType;
 import io.referralrules.engine.Playbook;
 import io.referralrules.engine.ReferralRules;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,14 @@ class EveryRuleIsTestedTest {
         // the rule that turns a host veto into a stage needs a host rule to veto
         fired.addAll(HostRulesTest.EARNED_TRUST.assessment(
                 Facts.customerWith(java.util.Map.of("legalHold", "yes"), Facts.readyToAsk()), Facts.TODAY).firedRules());
+        // the rules of the survey switches need a policy that turns them on (they are off by default)
+        ReferralReadinessEngine switched = ReferralRules.engine(Playbook.EARNED_TRUST, Playbook.EARNED_TRUST.defaults()
+                .toBuilder().csatFeedback(true).cesFeedback(true).build());
+        fired.addAll(switched.assess(Facts.customer(Facts.join(Facts.trustEarned(), List.of(
+                new SurveyScore("CS-1", Facts.daysAgo(30), SurveyType.CSAT, 1),
+                new SurveyScore("CS-2", Facts.daysAgo(20), SurveyType.CSAT, 5),
+                new SurveyScore("CE-1", Facts.daysAgo(15), SurveyType.CES, 2),
+                new SurveyScore("CE-2", Facts.daysAgo(10), SurveyType.CES, 7)))), Facts.TODAY).firedRules());
         List<String> bundled = ruleNames();
         fired.retainAll(bundled);
 
