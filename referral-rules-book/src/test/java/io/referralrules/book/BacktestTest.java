@@ -2,6 +2,7 @@ package io.referralrules.book;
 
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.DecisionRecord;
+import io.referralrules.api.Limits;
 import io.referralrules.api.PlaybookRef;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.api.ReadinessPolicy;
@@ -323,6 +324,20 @@ class BacktestTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Backtest.builder(ENGINE).threads(0))
                 .withMessage("threads must be from 1 to 256, was 0");
         assertThatIllegalArgumentException().isThrownBy(() -> Backtest.builder(ENGINE).threads(257));
+    }
+
+    @Test
+    void anAskOnTheEarliestDayHasNoDayBeforeToAssessAndTheCustomerIsListed() {
+        CustomerSnapshot s = customer("Z").add(new Sale("Z-S1", Limits.EARLIEST_DATE, BigDecimal.TEN, null))
+                .add(ask("Z-A1", Limits.EARLIEST_DATE)).build();
+
+        BacktestReport report = Backtest.builder(ENGINE).build().run(List.of(s, readyAndIntroduced()));
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.customerId()).isEqualTo("Z");
+            assertThat(f.problem()).startsWith("asOf must be between " + Limits.EARLIEST_DATE);
+        });
+        assertThat(report.asks()).isEqualTo(1);
     }
 
     @Test
