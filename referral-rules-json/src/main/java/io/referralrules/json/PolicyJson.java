@@ -23,7 +23,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -196,10 +195,9 @@ public final class PolicyJson {
             "cesFeedback", SurveyType.CES);
 
     private static String suggestion(String key) {
-        List<String> names = NAMES;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String name : names) {
+        for (String name : NAMES) {
             int d = distance(key.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 best = name;
@@ -209,7 +207,7 @@ public final class PolicyJson {
         if (best != null && bestDistance <= Math.max(2, key.length() / 4)) {
             return " (did you mean " + best + "?)";
         }
-        return "; known thresholds: " + names.stream().sorted().collect(Collectors.joining(", "));
+        return "; known thresholds: " + NAMES.stream().sorted().collect(Collectors.joining(", "));
     }
 
     /** Edit distance between two keys, for the typo suggestion. */
