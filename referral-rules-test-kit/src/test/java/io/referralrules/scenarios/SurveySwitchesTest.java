@@ -11,6 +11,7 @@ import io.referralrules.api.facts.Fact;
 import io.referralrules.api.facts.SurveyScore;
 import io.referralrules.api.facts.SurveyType;
 import io.referralrules.engine.Playbook;
+import io.referralrules.engine.ReferralRules;
 import io.referralrules.testkit.RuleTestKit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -218,6 +219,30 @@ class SurveySwitchesTest {
             assertThat(on.stage()).isEqualTo(Stage.READY_TO_ASK);
             assertThat(on.firedRules()).contains("An easy CES score is a green light");
             assertThat(off.stage()).isNotEqualTo(Stage.READY_TO_ASK);
+        }
+    }
+
+    @Nested
+    @DisplayName("both compilers")
+    class BothCompilers {
+        @Test
+        void theRulesCompiledFromDrlDecideLikeThePrecompiledModelWithTheSwitchesOn() {
+            ReferralReadinessEngine drl = ReferralRules.engine(Playbook.EARNED_TRUST.withHostRules("earned-trust", "drl",
+                    DrlCompilationTest.NO_RULES), ON);
+            List<CustomerSnapshot> customers = List.of(
+                    oneGreenLightShort(csat("CS-1", 10, 4)), oneGreenLightShort(csat("CS-1", 10, 3)),
+                    trustedWith(csat("CS-1", 10, 2)), trustedWith(ces("CE-1", 10, 3)), oneGreenLightShort(ces("CE-1", 10, 5)),
+                    trustedWith(csat("CS-1", 60, 1), csat("CS-2", 50, 5), greenLight("FA-3", 10)),
+                    trustedWith(complaintAnswer("FA-1", 50), ces("CE-2", 20, 7), greenLight("FA-3", 10)));
+
+            // (not the revisit day: with rules of the host, even empty ones, it is always the next day)
+            for (CustomerSnapshot customer : customers) {
+                ReadinessAssessment fromDrl = drl.assess(customer, TODAY);
+                ReadinessAssessment fromModel = on(customer);
+                String what = customer.surveyScores().toString();
+                assertThat(fromDrl.sameAnswer(fromModel)).as(what).isTrue();
+                assertThat(fromDrl.firedRules()).as(what).containsExactlyInAnyOrderElementsOf(fromModel.firedRules());
+            }
         }
     }
 
