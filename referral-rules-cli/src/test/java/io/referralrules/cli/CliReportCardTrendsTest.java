@@ -84,6 +84,17 @@ class CliReportCardTrendsTest {
     }
 
     @Test
+    void trendsAskedForByNameAreTheDefaultOnes() throws IOException {
+        Path json = dir.resolve("card.json");
+
+        int code = Main.run("assess", SAMPLE.toString(), "--as-of", DAY.toString(), "--trends", "--threads", "1",
+                "--report-card-json", json.toString());
+
+        assertThat(code).isEqualTo(Main.OK);
+        assertThat(Files.readString(json)).isEqualTo(expectedJson());
+    }
+
+    @Test
     void theHelpSaysHowToLeaveThemOut() {
         Main.run("assess", "--help");
 
