@@ -3,6 +3,7 @@ package io.referralrules.cli;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.book.BookFile;
 import io.referralrules.book.SampleBook;
+import io.referralrules.engine.ReferralRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 @Command(name = "generate", mixinStandardHelpOptions = true, usageHelpWidth = 130,
         // the first line is the command's summary in the top-level help: one whole sentence
         description = "Writes a deterministic sample book of fictional customers (the same seed gives the same book).",
-        footer = {"", "Example:", "  referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json --output samples/sample-book.json",
+        footer = {"", "Example:", "  referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json --ask-histories --output samples/sample-book.json",
                 "", "--output is written beside its file and moved into place at the end. Exit codes: 0 written, 2 failed (usage, a failed",
                 "write, an interrupt; --output is left as it was)."})
 final class GenerateCommand implements Callable<Integer> {
@@ -40,6 +41,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "One of ${COMPLETION-CANDIDATES}: ndjson one customer per line, json a book with its teams (default ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--ask-histories", description = {"Give every customer with a sale an earlier relationship, more than 800 days"
+            + " before --as-of, whose asks got introductions by a known model (0.6 when ready the day before, 0.15 otherwise,"
+            + " +0.1 with an NPS promoter, -0.1 with an open complaint): a book to backtest. Assessments as of --as-of are"
+            + " the same with or without. Costs one assessment per ask."})
+    boolean askHistories;
+
     @Option(names = "--output", paramLabel = "FILE", description = "The file to write (default: standard output).")
     Path output;
 
@@ -56,7 +63,8 @@ final class GenerateCommand implements Callable<Integer> {
             return Main.UNUSABLE;
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now();
-        SampleBook sample = new SampleBook(seed, day);
+        SampleBook plain = new SampleBook(seed, day);
+        SampleBook sample = askHistories ? plain.withAskHistories(ReferralRules.engine()) : plain;
         try (Outputs outputs = new Outputs(streams); Stream<CustomerSnapshot> book = sample.customers(customers)) {
             Writer out = new LineWriter(outputs.open(output, Noun.LINE));
             if (format == Format.json) {

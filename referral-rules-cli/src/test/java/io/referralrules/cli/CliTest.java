@@ -335,12 +335,34 @@ class CliTest {
     }
 
     @Test
+    void generateWithAskHistoriesAddsEarlierAsksAndLeavesTheAnswersAsOfTheDayAsTheyWere() throws IOException {
+        Path plain = dir.resolve("plain.ndjson");
+        Path histories = dir.resolve("histories.ndjson");
+        Path plainAnswers = dir.resolve("plain-answers.ndjson");
+        Path historiesAnswers = dir.resolve("histories-answers.ndjson");
+
+        assertThat(Main.run("generate", "--customers", "12", "--seed", "3", "--as-of", "2026-06-15", "--output", plain.toString())).isZero();
+        assertThat(Main.run("generate", "--customers", "12", "--seed", "3", "--as-of", "2026-06-15", "--ask-histories",
+                "--output", histories.toString())).isZero();
+        assertThat(Main.run("assess", plain.toString(), "--as-of", "2026-06-15", "--format", "ndjson",
+                "--output", plainAnswers.toString())).isZero();
+        assertThat(Main.run("assess", histories.toString(), "--as-of", "2026-06-15", "--format", "ndjson",
+                "--output", historiesAnswers.toString())).isZero();
+
+        assertThat(Files.readAllLines(histories)).isEqualTo(new SampleBook(3, LocalDate.of(2026, 6, 15))
+                .withAskHistories(ReferralRules.engine()).customers(12).map(ReferralJson::writeBookEntry).toList());
+        assertThat(Files.readString(histories)).hasSizeGreaterThan(Files.readString(plain).length())
+                .contains("\"C-000005-HA");
+        assertThat(Files.readAllLines(historiesAnswers)).hasSize(12).isEqualTo(Files.readAllLines(plainAnswers));
+    }
+
+    @Test
     void theCommittedSampleBookIsWhatTheGeneratorWrites() throws IOException {
-        SampleBook sample = new SampleBook(2026, LocalDate.of(2026, 6, 15));
+        SampleBook sample = new SampleBook(2026, LocalDate.of(2026, 6, 15)).withAskHistories(ReferralRules.engine());
         StringWriter generated = new StringWriter();
         BookFile.writeJson(sample.customers(60).iterator(), sample.teams(60), generated);
 
-        assertThat(Files.readString(SAMPLE)).as("samples/sample-book.json: regenerate with"
-                + " referral-rules generate --customers 60 --seed 2026 --as-of 2026-06-15 --format json").isEqualTo(generated.toString());
+        assertThat(Files.readString(SAMPLE)).as("samples/sample-book.json: regenerate with referral-rules generate"
+                + " --customers 60 --seed 2026 --as-of 2026-06-15 --format json --ask-histories").isEqualTo(generated.toString());
     }
 }
