@@ -63,7 +63,7 @@ public final class ReportCardHtml {
 
         h.append("<section id=\"funnel\"><h2>Where the customers stand</h2>\n").append(funnel(book)).append("</section>\n");
 
-        card.trends().ifPresent(trends -> trends(h, trends));
+        card.trends().filter(trends -> !trends.quarters().isEmpty()).ifPresent(trends -> trends(h, trends));
 
         if (!card.teams().isEmpty()) {
             h.append("<section id=\"teams\"><h2>Teams</h2>\n");
@@ -83,7 +83,7 @@ public final class ReportCardHtml {
                 .append("<li><b>Grade</b>: A = at least 1 introduction per 10 customers, 90% of follow-ups on time and no bad ask;")
                 .append(" B = 1 per 20 customers, 75% on time, bad asks at most 1 in 10; C = at least one introduction;")
                 .append(" D = none: no referrals means mediocre relationship work.</li>\n");
-        card.trends().ifPresent(trends -> h
+        card.trends().filter(trends -> !trends.quarters().isEmpty()).ifPresent(trends -> h
                 .append("<li><b>The last four quarters</b>: the calendar quarters that ended by the assessment day. Each is")
                 .append(" counted on its own: asks, introductions, sales, follow-ups and bad asks within the quarter; stages")
                 .append(" and customers ready but not asked at its last day, on the facts known that day. A quarter has no")

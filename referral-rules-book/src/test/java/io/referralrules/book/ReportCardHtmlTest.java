@@ -50,6 +50,17 @@ class ReportCardHtmlTest {
     }
 
     @Test
+    void trendsWithNoQuarterShowNothing() {
+        ReportCard card = ReportCardTest.card();
+        ReportCard.Trend none = new ReportCard.Trend("book", "all", java.util.List.of());
+        ReportCard empty = new ReportCard(card.asOf(), card.periodStart(), card.playbook(), card.book(), card.teams(),
+                card.owners(), java.util.Optional.of(new ReportCard.Trends(java.util.List.of(), none, java.util.List.of(),
+                java.util.List.of())));
+
+        assertThat(ReportCardHtml.render(empty)).isEqualTo(PAGE);
+    }
+
+    @Test
     void theTrendsPageNeedsNothingFromTheNetworkEither() {
         assertThat(TRENDS).doesNotContain("<script", "<link", "@import", "url(", " src=", "@font-face");
         assertThat(Pattern.compile("https?://").matcher(TRENDS).results().count()).isEqualTo(1);
