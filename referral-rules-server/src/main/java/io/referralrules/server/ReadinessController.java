@@ -113,7 +113,6 @@ class ReadinessController {
             throw Bodies.tooLarge("more than " + maxBatch + " bytes", maxBatch, "max-batch-bytes");
         }
         long[] written = {0};
-        boolean spoolFull = false;
         // answers never wait on the client: a writer thread sends them while the client reads, and what the client
         // has not read yet waits in a bounded buffer, then in the spool
         try (BookFile book = opened;
@@ -148,7 +147,6 @@ class ReadinessController {
                 // the client does not read: its answer so far, then an error line in the place of the entry that did
                 // not fit; the rest of the body is read and dropped (up to max-batch-bytes), so that a client that
                 // sends its whole body before reading gets to read them
-                spoolFull = true;
                 answers.writeLast(errorLine(null, stop.location, stop.getCause().getMessage()
                         + "; the rest of the batch is not read"));
                 written[0]++;
