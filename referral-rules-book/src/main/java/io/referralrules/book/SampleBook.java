@@ -62,8 +62,10 @@ import java.util.stream.StreamSupport;
  * from a documented, seeded model, so that a backtest of the book has a known answer. The history is dated more than
  * {@value #HISTORY_GAP_DAYS} days before the book's day, outside the default 365-day look-back of the book's day and of
  * the report card's last four quarter ends, so the customer's assessment as of the book's day is the same with and
- * without it (tested: same stage, actions, warnings and reasons), and so are the report card and its trends; only
- * the backtest sees it.
+ * without it (tested: same stage, actions, warnings and reasons), and so is the report card of that day. Its quarterly
+ * trends differ in one way: a customer whose recent sale came after a quarter's end was already a customer then
+ * (earning trust, say, where the book without histories shows no relationship yet); the flows counted within the
+ * quarters are the same.
  *
  * <p><b>The relationship.</b> A sale; a positioning conversation the next day (3 in 4); two service interactions
  * rated 4-5 (or, one time in five, 2-5) (85 in 100), a proactive action and an extra-value delivery (3 in 5 each), a
