@@ -622,5 +622,6 @@ public final class BacktestHtml {
                        padding: .6rem .8rem; }
             .verdict.second { border-left-color: #b06000; } .verdict.even, .verdict.undecided { border-left-color: #9aa5b8; }
             code { background: #f0f2f6; padding: 0 .25em; border-radius: 3px; }
+            section.stages, section.warnings, section.lifts, #held-back, #comparison { overflow-x: auto; }
             """;
 }
