@@ -274,7 +274,7 @@ class CliTest {
                 summaries.merge(command, line.trim(), (a, b) -> a + " " + b);
             }
         }
-        assertThat(summaries).containsOnlyKeys("assess", "generate", "help")
+        assertThat(summaries).containsOnlyKeys("assess", "backtest", "generate", "help")
                 .containsEntry("assess", "Assesses every customer of a book as of one day.")
                 .containsEntry("generate", "Writes a deterministic sample book of fictional customers (the same seed gives the same book).");
         assertThat(summaries.values()).allSatisfy(summary -> assertThat(summary).as("a whole sentence").endsWith("."));
