@@ -28,21 +28,17 @@ import io.referralrules.book.ReportCardJson;
 import io.referralrules.engine.Playbook;
 import io.referralrules.engine.ReferralRules;
 import io.referralrules.json.AssessmentWriter;
-import io.referralrules.json.PolicyJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -213,7 +209,7 @@ final class AssessCommand implements Callable<Integer> {
         try (Outputs outputs = new Outputs(streams)) {
             Map<String, String> teams = new HashMap<>();
             Playbook chosen = Playbook.byId(playbook);
-            ReadinessPolicy thresholds = policy == null ? chosen.defaults() : readPolicy(policy, chosen.defaults());
+            ReadinessPolicy thresholds = policy == null ? chosen.defaults() : Inputs.readPolicy(policy, chosen.defaults());
             ReferralReadinessEngine engine = ReferralRules.engine(chosen, thresholds);
             if (teamsFile != null) {
                 teams.putAll(readTeams(teamsFile));
@@ -233,13 +229,13 @@ final class AssessCommand implements Callable<Integer> {
             err.println("referral-rules: " + e.getMessage() + "; the run stopped");
             return Main.UNUSABLE;
         } catch (IOException | UncheckedIOException e) {
-            err.println("referral-rules: cannot read " + describe(e));
+            err.println("referral-rules: cannot read " + Inputs.describe(e));
             return Main.UNUSABLE;
         }
     }
 
     private int assess(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs) throws IOException {
-        try (BookFile entries = open()) {
+        try (BookFile entries = Inputs.openBook(book, streams.in(), maxEntryBytes)) {
             Run run = new Run(entries, day, engine, teams, outputs);
             run.writer.start();
             // the answer's bytes and the report card's quarters are worked out on the workers, counted here in book order
@@ -389,7 +385,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             throw e;
         } catch (IOException e) {
-            throw naming(file.toString(), e);
+            throw Inputs.naming(file.toString(), e);
         }
     }
 
@@ -400,7 +396,7 @@ final class AssessCommand implements Callable<Integer> {
      */
     private int assessIncrementally(LocalDate day, ReferralReadinessEngine engine, Map<String, String> teams, Outputs outputs,
                                     BookState previous) throws IOException {
-        try (BookFile entries = open()) {
+        try (BookFile entries = Inputs.openBook(book, streams.in(), maxEntryBytes)) {
             Run run = new Run(entries, day, engine, teams, outputs);
             Outputs.Destination stateFile = outputs.openLast(state, Noun.LINE);
             boolean cards = reportCard != null || reportCardJson != null;
@@ -533,44 +529,6 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private BookFile open() throws IOException {
-        if (book.equals("-")) {
-            return BookFile.open("-", new FilterInputStream(streams.in()) {
-                @Override
-                public void close() {
-                    // standard input stays open
-                }
-            }, maxEntryBytes);
-        }
-        try {
-            InputStream in = Files.newInputStream(Path.of(book));
-            return BookFile.open(book, in, maxEntryBytes);
-        } catch (IOException e) {
-            throw naming(book, e);
-        }
-    }
-
-    private static ReadinessPolicy readPolicy(Path file, ReadinessPolicy defaults) throws IOException {
-        try {
-            return PolicyJson.read(file, defaults);
-        } catch (IOException e) {
-            throw naming(file.toString(), e);
-        }
-    }
-
-    /**
-     * A failed read that names the file it failed on: the system's own exception does for a missing file, but reading
-     * a folder, say, fails with the reason only ("Is a directory").
-     */
-    private static IOException naming(String file, IOException e) {
-        if (e instanceof FileSystemException f && f.getFile() != null) {
-            return e;
-        }
-        FileSystemException named = new FileSystemException(file, null, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
-        named.initCause(e);
-        return named;
-    }
-
     private static long countLines(Path file) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return r.lines().filter(l -> !l.isBlank()).count();
@@ -588,7 +546,7 @@ final class AssessCommand implements Callable<Integer> {
                     + at.getColumnNr() + ")");
             throw new InvalidInputException(file + ": $ " + problem, "$", problem);
         } catch (IOException e) {
-            throw naming(file.toString(), e);
+            throw Inputs.naming(file.toString(), e);
         }
         Map<String, String> teams = new HashMap<>();
         if (node == null || !node.isObject()) {
@@ -605,18 +563,6 @@ final class AssessCommand implements Callable<Integer> {
             teams.put(e.getKey(), e.getValue().asText());
         }
         return teams;
-    }
-
-    /** What could not be read and why: the file once, then the system's reason. */
-    private static String describe(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file";
-        }
-        if (cause instanceof FileSystemException f && f.getFile() != null) {
-            return f.getFile() + ": " + Outputs.reason(f);
-        }
-        return e.getMessage();
     }
 
     static String summaryLine(BookSummary s, ReferralReadinessEngine engine, double seconds) {

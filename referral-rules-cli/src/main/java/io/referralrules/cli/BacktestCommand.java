@@ -11,20 +11,14 @@ import io.referralrules.book.BacktestTable;
 import io.referralrules.book.BookFile;
 import io.referralrules.engine.Playbook;
 import io.referralrules.engine.ReferralRules;
-import io.referralrules.json.PolicyJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -118,11 +112,11 @@ final class BacktestCommand implements Callable<Integer> {
         }
         try (Outputs outputs = new Outputs(streams)) {
             Playbook chosen = Playbook.byId(playbook);
-            ReferralReadinessEngine engine = ReferralRules.engine(chosen, policy == null ? chosen.defaults() : readPolicy(policy, chosen.defaults()));
+            ReferralReadinessEngine engine = ReferralRules.engine(chosen, policy == null ? chosen.defaults() : Inputs.readPolicy(policy, chosen.defaults()));
             Backtest.Builder builder = Backtest.builder(engine).outcomeDays(outcomeDays).threads(workers);
             if (comparePlaybook != null || comparePolicy != null) {
                 Playbook other = comparePlaybook == null ? chosen : Playbook.byId(comparePlaybook);
-                ReadinessPolicy otherPolicy = comparePolicy == null ? other.defaults() : readPolicy(comparePolicy, other.defaults());
+                ReadinessPolicy otherPolicy = comparePolicy == null ? other.defaults() : Inputs.readPolicy(comparePolicy, other.defaults());
                 builder.compareWith(ReferralRules.engine(other, otherPolicy));
             }
             long[] listed = {0};
@@ -135,7 +129,7 @@ final class BacktestCommand implements Callable<Integer> {
             long started = System.nanoTime();
             BacktestReport report;
             boolean readToEnd;
-            try (BookFile entries = open()) {
+            try (BookFile entries = Inputs.openBook(book, streams.in(), BookFile.DEFAULT_MAX_ENTRY_BYTES)) {
                 report = builder.build().run(entries);
                 readToEnd = entries.readToEnd();
             }
@@ -170,7 +164,7 @@ final class BacktestCommand implements Callable<Integer> {
             err.println("referral-rules: " + e.getMessage() + "; nothing is written");
             return Main.UNUSABLE;
         } catch (IOException | UncheckedIOException e) {
-            err.println("referral-rules: cannot read " + describe(e));
+            err.println("referral-rules: cannot read " + Inputs.describe(e));
             return Main.UNUSABLE;
         }
     }
@@ -187,50 +181,5 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new Outputs.WriteFailed(destination.where(), e);
         }
-    }
-
-    private BookFile open() throws IOException {
-        if (book.equals("-")) {
-            return BookFile.open("-", new FilterInputStream(streams.in()) {
-                @Override
-                public void close() {
-                    // standard input stays open
-                }
-            });
-        }
-        try {
-            InputStream in = Files.newInputStream(Path.of(book));
-            return BookFile.open(book, in);
-        } catch (IOException e) {
-            throw naming(book, e);
-        }
-    }
-
-    private static ReadinessPolicy readPolicy(Path file, ReadinessPolicy defaults) throws IOException {
-        try {
-            return PolicyJson.read(file, defaults);
-        } catch (IOException e) {
-            throw naming(file.toString(), e);
-        }
-    }
-
-    /** A failed read that names the file it failed on. */
-    private static IOException naming(String file, IOException e) {
-        if (e instanceof FileSystemException f && f.getFile() != null) {
-            return e;
-        }
-        return new IOException(file + ": " + Outputs.reason(e), e);
-    }
-
-    /** What could not be read and why: the file once, then the system's reason. */
-    private static String describe(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file";
-        }
-        if (cause instanceof FileSystemException f && f.getFile() != null) {
-            return f.getFile() + ": " + Outputs.reason(f);
-        }
-        return e.getMessage();
     }
 }
