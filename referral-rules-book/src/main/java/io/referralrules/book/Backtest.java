@@ -22,6 +22,7 @@ import io.referralrules.book.BacktestReport.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -503,22 +504,38 @@ public final class Backtest {
 
     /**
      * Which side separates converting from non-converting asks better: the larger separation (rate when allowed minus
-     * rate when held back); on equal separations, the one that held back the smaller share of introductions.
+     * rate when held back); on equal separations, the one that held back the smaller share of introductions. Both are
+     * compared as exact fractions of the counts, so separations equal as fractions tie even when their doubles differ
+     * (0.4 - 0.3 against 0.1).
      */
     static Better better(BacktestReport.HeldBack a, BacktestReport.HeldBack b) {
-        Double sa = a.separation();
-        Double sb = b.separation();
-        if (sa == null || sb == null) {
+        if (a.separation() == null || b.separation() == null) {
             return Better.UNDECIDED;
         }
-        int bySeparation = Double.compare(sa, sb);
+        // allowed.i / allowed.n - held.i / held.n = (allowed.i * held.n - held.i * allowed.n) / (allowed.n * held.n)
+        int bySeparation = compareFractions(
+                product(a.allowed().introductions(), a.heldBack().asks()).subtract(product(a.heldBack().introductions(), a.allowed().asks())),
+                product(a.allowed().asks(), a.heldBack().asks()),
+                product(b.allowed().introductions(), b.heldBack().asks()).subtract(product(b.heldBack().introductions(), b.allowed().asks())),
+                product(b.allowed().asks(), b.heldBack().asks()));
         if (bySeparation != 0) {
             return bySeparation > 0 ? Better.FIRST : Better.SECOND;
         }
-        double ha = a.introductionsHeldBack() == null ? 0 : a.introductionsHeldBack();
-        double hb = b.introductionsHeldBack() == null ? 0 : b.introductionsHeldBack();
-        int byHeldBack = Double.compare(ha, hb);
+        // the share of introductions held back, 0 without introductions
+        long ia = a.allowed().introductions() + a.heldBack().introductions();
+        long ib = b.allowed().introductions() + b.heldBack().introductions();
+        int byHeldBack = compareFractions(BigInteger.valueOf(a.heldBack().introductions()), BigInteger.valueOf(Math.max(1, ia)),
+                BigInteger.valueOf(b.heldBack().introductions()), BigInteger.valueOf(Math.max(1, ib)));
         return byHeldBack == 0 ? Better.EVEN : byHeldBack < 0 ? Better.FIRST : Better.SECOND;
+    }
+
+    private static BigInteger product(long x, long y) {
+        return BigInteger.valueOf(x).multiply(BigInteger.valueOf(y));
+    }
+
+    /** Compares {@code p / q} with {@code r / s}, for {@code q} and {@code s} above 0. */
+    private static int compareFractions(BigInteger p, BigInteger q, BigInteger r, BigInteger s) {
+        return p.multiply(s).compareTo(r.multiply(q));
     }
 
     /** Configures a {@link Backtest}. Not thread-safe. */

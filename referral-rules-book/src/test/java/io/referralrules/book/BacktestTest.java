@@ -411,6 +411,20 @@ class BacktestTest {
     }
 
     @Test
+    void separationsEqualAsFractionsTieEvenWhenTheirDoublesDiffer() {
+        // 1/10 - 0/10 and 4/10 - 3/10 are both 0.1, though 0.4 - 0.3 is 0.10000000000000003 in doubles; the tie goes
+        // to the side holding back fewer introductions (0 of 1 against 3 of 7)
+        HeldBack fewerHeld = new HeldBack(new Outcomes(10, 1, 0, 0), new Outcomes(10, 0, 0, 0));
+        HeldBack moreHeld = new HeldBack(new Outcomes(10, 4, 0, 0), new Outcomes(10, 3, 0, 0));
+        assertThat(Backtest.better(fewerHeld, moreHeld)).isEqualTo(Better.FIRST);
+        assertThat(Backtest.better(moreHeld, fewerHeld)).isEqualTo(Better.SECOND);
+        // 1 of 3 held back against 2 of 6: the same share, even
+        HeldBack third = new HeldBack(new Outcomes(10, 2, 0, 0), new Outcomes(10, 1, 0, 0));
+        HeldBack twoSixths = new HeldBack(new Outcomes(20, 4, 0, 0), new Outcomes(20, 2, 0, 0));
+        assertThat(Backtest.better(third, twoSixths)).isEqualTo(Better.EVEN);
+    }
+
+    @Test
     void liftIsTheRateWithOverTheRateWithoutAndNaWhenAGroupIsEmpty() {
         BacktestReport.TrustBuilderLift lift = new BacktestReport.TrustBuilderLift(TrustBuilder.EXTRA_VALUE,
                 new Outcomes(10, 6, 0, 0), new Outcomes(20, 4, 0, 0));
