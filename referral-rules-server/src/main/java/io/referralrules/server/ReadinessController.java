@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.referralrules.api.CustomerSnapshot;
 import io.referralrules.api.DecisionRecord;
+import io.referralrules.api.Limits;
 import io.referralrules.api.Detail;
 import io.referralrules.api.ReadinessAssessment;
 import io.referralrules.book.BookAssessor;
@@ -251,7 +252,15 @@ class ReadinessController {
             if (asOf.length() != 10) {
                 throw new DateTimeParseException("not yyyy-mm-dd", asOf, 0);
             }
-            return LocalDate.parse(asOf);
+            LocalDate day = LocalDate.parse(asOf);
+            if (day.isBefore(Limits.EARLIEST_DATE) || day.isAfter(Limits.LATEST_DATE)) {
+                // refused here, before a batch's answer starts (else every line would be an error line, and a
+                // single request's 400 would not count as an invalid input)
+                metrics.invalid(endpoint);
+                throw new ProblemException(Problems.of(400, "Bad Request", "the query parameter asOf must be between "
+                        + Limits.EARLIEST_DATE + " and " + Limits.LATEST_DATE + ", was " + day).withPath("asOf"));
+            }
+            return day;
         } catch (DateTimeParseException e) {
             metrics.invalid(endpoint);
             throw new ProblemException(Problems.of(400, "Bad Request", "the query parameter asOf must be a date"
