@@ -1,6 +1,8 @@
 package io.referralrules.server.security;
 
+import io.referralrules.server.Problems;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -54,6 +57,16 @@ class SecurityConfiguration {
                 return false;
             }
         };
+    }
+
+    /**
+     * A request the firewall refuses (a {@code ;} or an encoded {@code /} in the path, a method HTTP does not have) is
+     * a 400 problem like every other failure, not Spring Boot's error page; the refused path is not repeated.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests() {
+        return (request, response, rejected) -> Problems.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                "Bad Request", "the request's path or method is not accepted");
     }
 
     @Bean
