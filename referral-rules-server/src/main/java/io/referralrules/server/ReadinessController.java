@@ -86,13 +86,15 @@ class ReadinessController {
     @PostMapping(path = "/v1/assessments:batch", consumes = NDJSON, produces = NDJSON)
     void assessBatch(HttpServletRequest request, HttpServletResponse response,
                      @RequestParam(name = "asOf", required = false) String asOf,
-                     @RequestParam(name = "detail", required = false) String detail)
+                     @RequestParam(name = "detail", required = false) String detail,
+                     @RequestParam(name = "duplex", required = false) String duplex)
             throws IOException {
         String endpoint = "assessments:batch";
         Timer.Sample time = metrics.start();
         TenantRegistry.Tenant tenant = tenancy.of(request);
         LocalDate day = day(asOf, endpoint);
         Detail level = detail(detail, endpoint);
+        boolean answerWhileReading = duplex(duplex, endpoint);
         long maxBatch = properties.maxBatchBytes().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > maxBatch) {
@@ -118,7 +120,7 @@ class ReadinessController {
         // has not read yet waits in a bounded buffer, then in the spool
         try (BookFile book = opened;
              SpoolingOutput answers = new SpoolingOutput(out, spool.batchSpoolDirectory(),
-                     spool.maxBatchSpoolBytes().toBytes(), SpoolingOutput.MEMORY_BYTES)) {
+                     spool.maxBatchSpoolBytes().toBytes(), SpoolingOutput.MEMORY_BYTES, !answerWhileReading)) {
             BookAssessor assessor = BookAssessor.builder(tenant.engine()).detail(level).build();
             try {
                 assessor.assessEntries(book.entries(), -1, day,
@@ -266,6 +268,23 @@ class ReadinessController {
             throw new ProblemException(Problems.of(400, "Bad Request", "the query parameter asOf must be a date"
                     + " (yyyy-mm-dd)").withPath("asOf"));
         }
+    }
+
+    /**
+     * Whether the batch's answers start while the body is still being read ({@code duplex=true}: for clients that read
+     * while they send, such as curl); by default they start once the body is read, so a client that sends everything
+     * before reading (most HTTP libraries) never has the server waiting on it.
+     */
+    private boolean duplex(String duplex, String endpoint) {
+        if (duplex == null || duplex.equals("false")) {
+            return false;
+        }
+        if (duplex.equals("true")) {
+            return true;
+        }
+        metrics.invalid(endpoint);
+        throw new ProblemException(Problems.of(400, "Bad Request", "the query parameter duplex must be true or false")
+                .withPath("duplex"));
     }
 
     private Detail detail(String detail, String endpoint) {

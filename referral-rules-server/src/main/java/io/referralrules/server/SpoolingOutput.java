@@ -61,6 +61,8 @@ final class SpoolingOutput implements AutoCloseable {
     private boolean aborted;
     private boolean writerDone;
     private Throwable failure;
+    /** Whether the writer sends nothing until the answer is finished (a client that sends everything before reading). */
+    private final boolean held;
 
     /**
      * Starts the writer.
@@ -72,6 +74,16 @@ final class SpoolingOutput implements AutoCloseable {
      * @param maxMemoryBytes the lines waiting in memory, at most
      */
     SpoolingOutput(OutputStream out, Path directory, long maxSpoolBytes, int maxMemoryBytes) {
+        this(out, directory, maxSpoolBytes, maxMemoryBytes, false);
+    }
+
+    /**
+     * Starts the writer; with {@code held}, it sends nothing before {@link #finish()} or {@link #writeLast} (every line
+     * waits in the bounded buffer, then in the spool), so a client that reads only once it has sent its whole body never
+     * has a write of ours waiting on it, however long it takes to send.
+     */
+    SpoolingOutput(OutputStream out, Path directory, long maxSpoolBytes, int maxMemoryBytes, boolean held) {
+        this.held = held;
         this.out = out;
         this.directory = directory;
         this.maxSpoolBytes = maxSpoolBytes;
@@ -233,7 +245,7 @@ final class SpoolingOutput implements AutoCloseable {
                 int length = 0;
                 lock.lock();
                 try {
-                    while (!aborted && memory.isEmpty() && spoolRead == spoolWritten && !finished) {
+                    while (!aborted && !finished && (held || (memory.isEmpty() && spoolRead == spoolWritten))) {
                         changed.await();
                     }
                     if (aborted) {

@@ -152,13 +152,13 @@ class BatchHalfDuplexTest {
     }
 
     @Test
-    void aClientThatReadsWhileItSendsGetsItsFirstAnswerBeforeItHasSentEverything() throws Exception {
+    void aClientThatAsksForDuplexGetsItsFirstAnswerBeforeItHasSentEverything() throws Exception {
         // more than the assessor holds in flight (2 chunks of 256 per thread) and the one it fills: answers are due
         int before = Runtime.getRuntime().availableProcessors() * 2 * BookAssessor.DEFAULT_CHUNK_SIZE + 2_000;
         HeldBook body = new HeldBook(before, before + 1_000);
         int lines = 0;
         try (BatchHeapIT.DuplexPost post = BatchHeapIT.DuplexPost.start(URI.create("http://127.0.0.1:" + server.port()),
-                PATH + "?asOf=" + DAY, TestServer.ACME_KEY, "application/x-ndjson", body);
+                PATH + "?asOf=" + DAY + "&duplex=true", TestServer.ACME_KEY, "application/x-ndjson", body);
              BufferedReader answers = new BufferedReader(new InputStreamReader(post.body(), StandardCharsets.UTF_8))) {
             assertThat(post.status()).isEqualTo(200);
 
@@ -177,6 +177,34 @@ class BatchHalfDuplexTest {
             post.awaitSent();
         }
         assertThat(lines).isEqualTo(before + 1_000);
+        assertThat(files(spool)).isEmpty();
+    }
+
+    @Test
+    void byDefaultTheAnswersStartOnlyOnceTheWholeBodyIsRead() throws Exception {
+        int customers = 3_000;
+        HeldBook body = new HeldBook(customers, customers);
+        body.release();
+        int lines = 0;
+        try (BatchHeapIT.DuplexPost post = BatchHeapIT.DuplexPost.start(URI.create("http://127.0.0.1:" + server.port()),
+                PATH + "?asOf=" + DAY, TestServer.ACME_KEY, "application/x-ndjson", body);
+             BufferedReader answers = new BufferedReader(new InputStreamReader(post.body(), StandardCharsets.UTF_8))) {
+            assertThat(post.status()).isEqualTo(200);
+
+            String first = answers.readLine();
+
+            assertThat(first).isEqualTo(answer(0));
+            // nothing is written before the body's end: a client that sends everything first is never waited on
+            assertThat(body.sent()).as("lines sent when the first answer is read").isEqualTo(customers);
+            lines = 1;
+            String line;
+            while ((line = answers.readLine()) != null) {
+                assertThat(line).as("answer %d (seed %d)", lines + 1, SEED).isEqualTo(answer(lines));
+                lines++;
+            }
+            post.awaitSent();
+        }
+        assertThat(lines).isEqualTo(customers);
         assertThat(files(spool)).isEmpty();
     }
 

@@ -132,7 +132,7 @@ class OpenApiDescriptionTest {
         assertThat(refs(batch.at("/requestBody/content/application~1x-ndjson/schema"))).containsExactly("Snapshot");
         assertThat(refs(batch.at("/responses/200/content/application~1x-ndjson/schema")))
                 .containsExactly("Assessment", "Decision", "BatchError");
-        assertThat(parameterNames(batch)).contains("query asOf", "query detail");
+        assertThat(parameterNames(batch)).contains("query asOf", "query detail", "query duplex");
 
         JsonNode records = operations.get("POST /v1/records");
         assertThat(refs(records.at("/requestBody/content/application~1json/schema"))).containsExactly("Snapshot");

@@ -94,6 +94,11 @@ final class ContractDescription implements OpenApiCustomizer {
                 .description("full (default): the assessment with its explanations; decision: the decision only, as"
                         + " the command line's --detail")
                 .schema(new JsonSchema().types(Set.of("string"))._enum(List.<Object>of("full", "decision"))._default("full"));
+        Parameter duplex = new Parameter().in("query").name("duplex").required(false)
+                .description("false (default): the answers start once the whole body is read (they wait on disk meanwhile),"
+                        + " for clients that send everything before reading; true: they start while the body is still being"
+                        + " read, for clients that read while they send (curl)")
+                .schema(new JsonSchema().types(Set.of("boolean"))._default(false));
         Body snapshot = new Body(JSON, "one customer's snapshot", List.of("Snapshot"));
         Body answer = new Body(JSON, "the assessment (detail=full) or the decision (detail=decision), as"
                 + " ReferralJson.writeAssessment / writeDecision write it", List.of("Assessment", "Decision"));
@@ -108,7 +113,7 @@ final class ContractDescription implements OpenApiCustomizer {
                         new Body(NDJSON, "one snapshot per line", List.of("Snapshot")),
                         new Body(NDJSON, "one line per snapshot, in order: the assessment or decision, or an error"
                                 + " line", List.of("Assessment", "Decision", BATCH_ERROR)),
-                        List.of(asOf, detail), BODY_ERRORS),
+                        List.of(asOf, detail, duplex), BODY_ERRORS),
                 new Endpoint("/v1/records", PathItem.HttpMethod.POST, "Assess one customer and keep the record",
                         "One snapshot in, its decision record out (the snapshot, the assessment, the playbook, rules"
                                 + " and policy fingerprints), as ReferralJson.writeRecord writes it.", snapshot,
