@@ -66,11 +66,11 @@ class ProblemAdvice {
     void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (response.isCommitted()) {
             // an answer already under way (a batch) cannot become a problem; the client sees the stream end
-            LOG.warn("{} {} failed after the answer started: {}", request.getMethod(), request.getRequestURI(),
+            LOG.warn("{} {} failed after the answer started: {}", request.getMethod(), Problems.pathOf(request),
                     e.getClass().getSimpleName());
             return;
         }
-        LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        LOG.error("{} {} failed", request.getMethod(), Problems.pathOf(request), e);
         Problems.of(500, "Internal Server Error", "the request could not be answered").write(response, request);
     }
 }

@@ -20,6 +20,19 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Problems {
+    /** The service's own paths, which a problem's instance and the request log may name as they are. */
+    private static final java.util.regex.Pattern OWN_PATH = java.util.regex.Pattern.compile(
+            "/v1/(assessments|assessments:batch|records|records:replay|playbooks)|/actuator(/[A-Za-z0-9._-]+)*|/v3/api-docs(\\.yaml)?(/[A-Za-z0-9._-]+)*");
+
+    /**
+     * The request's path when it is one of the service's own, else {@code (another path)}: a path is the caller's text,
+     * which may hold anything (a name, an e-mail address), so no other path is repeated in an answer or a log line.
+     */
+    public static String pathOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path != null && OWN_PATH.matcher(path).matches() ? path : "(another path)";
+    }
+
     /** The media type of every error answer. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -113,14 +126,14 @@ public final class Problems {
 
         /**
          * Writes this problem as the response: status, {@code application/problem+json}, the document; the instance
-         * is the request's path when this problem has none and a request is given. Does nothing if the response is
+         * is the request's path ({@link #pathOf}) when this problem has none and a request is given. Does nothing if the response is
          * already committed (the caller then closes the connection).
          */
         public void write(HttpServletResponse response, HttpServletRequest request) throws IOException {
             if (response.isCommitted()) {
                 return;
             }
-            Problem answer = instance == null && request != null ? withInstance(request.getRequestURI()) : this;
+            Problem answer = instance == null && request != null ? withInstance(pathOf(request)) : this;
             byte[] body = answer.toJson();
             response.resetBuffer();
             response.setStatus(status);

@@ -26,7 +26,7 @@ final class RequestLog extends OncePerRequestFilter {
             if (LOG.isInfoEnabled()) {
                 Object tenant = request.getAttribute(Tenancy.TENANT_ATTRIBUTE);
                 Object entries = request.getAttribute(ReadinessController.ENTRIES_ATTRIBUTE);
-                LOG.info("{} {} {} tenant={} entries={} {} ms", request.getMethod(), request.getRequestURI(),
+                LOG.info("{} {} {} tenant={} entries={} {} ms", request.getMethod(), Problems.pathOf(request),
                         response.getStatus(), tenant == null ? "-" : tenant, entries == null ? 0 : entries,
                         (System.nanoTime() - start) / 1_000_000);
             }

@@ -68,6 +68,17 @@ class RequestLogTest {
     }
 
     @Test
+    void aPathThatIsNotTheServicesOwnIsRepeatedNeitherInTheAnswerNorInTheLine() throws InterruptedException {
+        var answer = server.get("/v1/jane.doe@example.com");
+        ILoggingEvent line = next();
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"instance\":\"(another path)\"")
+                .doesNotContain("jane.doe");
+        assertThat(line.getFormattedMessage()).startsWith("GET (another path) 404 tenant=").doesNotContain("jane.doe");
+    }
+
+    @Test
     void anAssessmentGivesOneLineWithoutTheBody() throws InterruptedException {
         server.postJson("/v1/assessments?asOf=2026-06-15", example("snapshot.json"));
         ILoggingEvent line = next();
