@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Timeout;
  * A book of 100,000 generated customers streamed through {@code POST /v1/assessments:batch} of the runnable jar
  * started with {@code -Xmx256m}: the body comes from a generator as the client sends it (never held whole) and is
  * larger than the server's heap (each customer carries {@value #EXTRA_TOUCHES} social touches beside its sample-book
- * facts: 337 MB, about 3.4 KB a line); the answers are read as a stream while the body is still being sent, line by
- * line: one per customer, in order, no error line, and every {@value #SAMPLE_EVERY}th and the last equal to the
+ * facts: 337 MB, about 3.4 KB a line); the answers are read as a stream while the body is still being sent
+ * ({@code duplex=true}: by default the answers would wait for the body's end, in the spool), line by line: one per customer, in order, no error line, and every {@value #SAMPLE_EVERY}th and the last equal to the
  * library's. The heap stays flat: the server is asked for a full collection ({@code jcmd <pid> GC.run}) after 3,000,
  * 10,000, 90,000 and 97,000 answers, and in its GC log ({@code -Xlog:gc*}) the heap after the full collections of the
  * last quarter of the run is no higher than after those of the first quarter plus {@value #MARGIN_MB} MB (here 27-44 MB
@@ -112,7 +112,7 @@ class BatchHeapIT {
         ReferralReadinessEngine acme = ReferralRules.engine(Playbook.EARNED_TRUST);
 
         Instant started = Instant.now();
-        DuplexPost post = DuplexPost.start(server.base(), "/v1/assessments:batch?asOf=" + DAY + "&detail=decision",
+        DuplexPost post = DuplexPost.start(server.base(), "/v1/assessments:batch?asOf=" + DAY + "&detail=decision&duplex=true",
                 ServerJarIT.ACME_KEY, "application/x-ndjson", body);
         assertThat(post.status()).isEqualTo(200);
         int lines = 0;
