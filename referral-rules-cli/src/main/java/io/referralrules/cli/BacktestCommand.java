@@ -145,8 +145,8 @@ final class BacktestCommand implements Callable<Integer> {
                 return Main.UNUSABLE;
             }
             err.println(String.format(Locale.ROOT, "Backtested %,d asks of %s under %s%s in %.1f s: %,d ok, %,d invalid.",
-                    report.asks(), Noun.CUSTOMER.count(report.customers()), report.first().playbook(),
-                    report.second() == null ? "" : " and " + report.second().playbook(), seconds,
+                    report.asks(), Noun.CUSTOMER.count(report.customers()), side(report.first().playbook(), policy),
+                    report.second() == null ? "" : " and " + side(report.second().playbook(), comparePolicy), seconds,
                     report.customers() - report.failed(), report.failed()));
             if (html != null) {
                 err.println("Backtest page: " + html.toAbsolutePath().normalize());
@@ -167,6 +167,11 @@ final class BacktestCommand implements Callable<Integer> {
             err.println("referral-rules: cannot read " + Inputs.describe(e));
             return Main.UNUSABLE;
         }
+    }
+
+    /** A side of the run: its playbook, and its policy file when one was given ("earned-trust@1.0 with acme.json"). */
+    private static String side(Object playbook, Path policyFile) {
+        return policyFile == null ? String.valueOf(playbook) : playbook + " with " + policyFile.getFileName();
     }
 
     /** The problem without the place it starts with (the listing names the place already). */

@@ -152,6 +152,7 @@ class BacktestCommandTest {
 
         assertThat(code).isEqualTo(Main.OK);
         assertThat(streams.out()).contains("First: earned-trust@1.0").contains("Second: earned-trust@1.0").contains("Comparison");
+        assertThat(streams.err()).contains(" under earned-trust@1.0 and earned-trust@1.0 with " + policy.getFileName() + " in ");
     }
 
     @Test

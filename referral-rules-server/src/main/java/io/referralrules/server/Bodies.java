@@ -22,15 +22,20 @@ final class Bodies {
         InputStream in = request.getInputStream();
         byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
         if (body.length > max) {
-            throw tooLarge("more than " + max + " bytes", max, "max-body-bytes");
+            throw tooLarge(null, max, "max-body-bytes");
         }
         return body;
     }
 
-    /** The problem of a body over its limit. */
+    /**
+     * The problem of a body over its limit.
+     *
+     * @param size the size the body declared ({@code "2000000 bytes"}), or {@code null} when it was sent in chunks and
+     *             is only known to go over
+     */
     static ProblemException tooLarge(String size, long max, String setting) {
-        return new ProblemException(413, "Content Too Large", "the body is " + size + ", more than the limit of " + max
-                + " bytes (referral-rules." + setting + ")");
+        return new ProblemException(413, "Content Too Large", "the body is " + (size == null ? "" : size + ", ")
+                + "more than the limit of " + max + " bytes (referral-rules." + setting + ")");
     }
 
     /**

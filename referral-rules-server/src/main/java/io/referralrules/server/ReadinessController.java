@@ -113,7 +113,7 @@ class ReadinessController {
             opened = BookFile.open(BATCH_NAME, body, maxLine);
         } catch (Bodies.OverLimit e) {
             // over the limit before the first answer (the reader reads ahead): nothing is written yet
-            throw Bodies.tooLarge("more than " + maxBatch + " bytes", maxBatch, "max-batch-bytes");
+            throw Bodies.tooLarge(null, maxBatch, "max-batch-bytes");
         }
         long[] written = {0};
         // answers never wait on the client: a writer thread sends them while the client reads, and what the client

@@ -160,7 +160,8 @@ class AssessmentsHttpTest {
 
         JsonNode problem = assertProblem(server.send(chunked), 413, PATH);
 
-        assertThat(problem.path("detail").asText()).contains("more than " + MAX_BODY + " bytes");
+        assertThat(problem.path("detail").asText())
+                .isEqualTo("the body is more than the limit of " + MAX_BODY + " bytes (referral-rules.max-body-bytes)");
     }
 
     @Test
