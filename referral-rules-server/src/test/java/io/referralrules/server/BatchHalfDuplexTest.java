@@ -251,13 +251,11 @@ class BatchHalfDuplexTest {
     }
 
     /** The generated book as NDJSON, which stops after {@code before} lines until {@link #release()}. */
-    private static final class HeldBook extends InputStream {
+    private static final class HeldBook extends LineByLineBody {
         private final int before;
         private final int customers;
         private final CountDownLatch released = new CountDownLatch(1);
         private volatile int next;
-        private byte[] line = new byte[0];
-        private int at;
 
         HeldBook(int before, int customers) {
             this.before = before;
@@ -273,45 +271,24 @@ class BatchHalfDuplexTest {
             released.countDown();
         }
 
-        private boolean fill() throws IOException {
-            while (at == line.length) {
-                if (next == customers) {
-                    return false;
-                }
-                if (next == before) {
-                    try {
-                        if (!released.await(5, TimeUnit.MINUTES)) {
-                            throw new IOException("the rest of the book was never released");
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
+        @Override
+        protected byte[] nextLine() throws IOException {
+            if (next == customers) {
+                return null;
+            }
+            if (next == before) {
+                try {
+                    if (!released.await(5, TimeUnit.MINUTES)) {
+                        throw new IOException("the rest of the book was never released");
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
                 }
-                line = (ReferralJson.writeBookEntry(customer(next)) + "\n").getBytes(StandardCharsets.UTF_8);
-                next++;
-                at = 0;
             }
-            return true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return fill() ? line[at++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int n = Math.min(len, line.length - at);
-            System.arraycopy(line, at, b, off, n);
-            at += n;
-            return n;
+            byte[] line = (ReferralJson.writeBookEntry(customer(next)) + "\n").getBytes(StandardCharsets.UTF_8);
+            next++;
+            return line;
         }
     }
 }

@@ -365,11 +365,9 @@ class BatchHeapIT {
     }
 
     /** The book as NDJSON, each line generated when the client asks for its bytes; one line held at a time. */
-    static final class GeneratedBook extends InputStream {
+    static final class GeneratedBook extends LineByLineBody {
         private final int customers;
         private int next;
-        private byte[] line = new byte[0];
-        private int at;
         private long bytes;
 
         GeneratedBook(int customers) {
@@ -380,35 +378,14 @@ class BatchHeapIT {
             return bytes;
         }
 
-        private boolean fill() {
-            while (at == line.length) {
-                if (next == customers) {
-                    return false;
-                }
-                line = (ReferralJson.writeBookEntry(customer(next++)) + "\n").getBytes(StandardCharsets.UTF_8);
-                at = 0;
-                bytes += line.length;
-            }
-            return true;
-        }
-
         @Override
-        public int read() {
-            return fill() ? line[at++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
+        protected byte[] nextLine() {
+            if (next == customers) {
+                return null;
             }
-            if (!fill()) {
-                return -1;
-            }
-            int n = Math.min(len, line.length - at);
-            System.arraycopy(line, at, b, off, n);
-            at += n;
-            return n;
+            byte[] line = (ReferralJson.writeBookEntry(customer(next++)) + "\n").getBytes(StandardCharsets.UTF_8);
+            bytes += line.length;
+            return line;
         }
     }
 }
